@@ -1,0 +1,70 @@
+/**
+ * Opening, listing and closing cameras. Everything that can fail here throws a CameraError.
+ */
+import { constraintLadder } from './constraints';
+import { ConstraintError, NoCameraError, UnsupportedError, toCameraError } from './errors';
+
+export interface CameraInfo {
+	deviceId: string;
+	/** A label a person recognises; browsers hide real labels until permission is given. */
+	label: string;
+}
+
+function mediaDevices(): MediaDevices {
+	if (typeof navigator === 'undefined' || !navigator.mediaDevices?.getUserMedia) {
+		throw new UnsupportedError();
+	}
+	return navigator.mediaDevices;
+}
+
+/**
+ * Opens a camera, preferring `deviceId`. Walks the constraint ladder so that a camera that has
+ * gone away, or cannot meet the preferred size, still gives the person a preview; only a refusal
+ * or a missing/busy camera is reported.
+ */
+export async function openCamera(deviceId: string, signal?: AbortSignal): Promise<MediaStream> {
+	const devices = mediaDevices();
+	let last: unknown;
+	for (const video of constraintLadder(deviceId)) {
+		signal?.throwIfAborted();
+		try {
+			const stream = await devices.getUserMedia({ video, audio: false });
+			if (signal?.aborted) {
+				closeStream(stream);
+				signal.throwIfAborted();
+			}
+			return stream;
+		} catch (e) {
+			if (signal?.aborted) throw e;
+			const err = toCameraError(e);
+			// Only a constraint that cannot be met is worth a looser retry; an exact deviceId that
+			// no longer exists shows up as OverconstrainedError or NotFoundError.
+			const looser =
+				err instanceof ConstraintError || (err instanceof NoCameraError && !!deviceId);
+			if (!looser) throw err;
+			last = err;
+		}
+	}
+	throw toCameraError(last);
+}
+
+/** Stops every track, releasing the camera (and its light). */
+export function closeStream(stream: MediaStream | null | undefined): void {
+	stream?.getTracks().forEach((t) => t.stop());
+}
+
+/** The video inputs, labelled "Camera 1", "Camera 2"… where the browser hides the real label. */
+export async function listCameras(): Promise<CameraInfo[]> {
+	if (typeof navigator === 'undefined' || !navigator.mediaDevices?.enumerateDevices) return [];
+	const all = await navigator.mediaDevices.enumerateDevices();
+	return all
+		.filter((d) => d.kind === 'videoinput')
+		.map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Camera ${i + 1}` }));
+}
+
+/** Whether the stream's camera faces the person (so the preview should be a mirror). */
+export function facesUser(track: MediaStreamTrack | undefined): boolean {
+	const facing = track?.getSettings().facingMode;
+	// Laptops and desktop webcams report nothing; they face the person.
+	return facing === undefined || facing === '' || facing === 'user';
+}

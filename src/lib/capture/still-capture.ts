@@ -1,0 +1,237 @@
+/**
+ * Taking one still from a live track: ImageCapture.takePhoto() at full resolution, else
+ * grabFrame(), else a draw of the <video>. The result is always encoded to the chosen format
+ * here, so storage never sees the camera's own PNG.
+ */
+import { photoSettings, type PhotoCaps, type PhotoFormat } from './constraints';
+import { CameraLostError, CaptureFailedError } from './errors';
+
+/** The ImageCapture surface we use; TypeScript's DOM library does not declare it. */
+interface ImageCaptureLike {
+	takePhoto(settings?: { imageWidth?: number; imageHeight?: number }): Promise<Blob>;
+	grabFrame(): Promise<ImageBitmap>;
+	getPhotoCapabilities(): Promise<PhotoCaps>;
+}
+type ImageCaptureCtor = new (track: MediaStreamTrack) => ImageCaptureLike;
+
+function imageCaptureCtor(): ImageCaptureCtor | undefined {
+	return (globalThis as unknown as { ImageCapture?: ImageCaptureCtor }).ImageCapture;
+}
+
+const captures = new WeakMap<MediaStreamTrack, ImageCaptureLike>();
+
+/** One ImageCapture per track, or undefined where the browser has none (Firefox). */
+export function imageCaptureFor(track: MediaStreamTrack): ImageCaptureLike | undefined {
+	const Ctor = imageCaptureCtor();
+	if (!Ctor) return undefined;
+	let ic = captures.get(track);
+	if (!ic) {
+		ic = new Ctor(track);
+		captures.set(track, ic);
+	}
+	return ic;
+}
+
+/** The camera's photo capabilities, or undefined where it cannot say. */
+export async function readPhotoCapabilities(
+	track: MediaStreamTrack
+): Promise<PhotoCaps | undefined> {
+	try {
+		return await imageCaptureFor(track)?.getPhotoCapabilities();
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * A pixel transform between the frame and the encoder (effects, mirroring). It draws `source`
+ * onto the context at the given size; the default simply copies it.
+ */
+export type FrameTransform = (
+	ctx: OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D,
+	source: CanvasImageSource,
+	width: number,
+	height: number
+) => void;
+
+const copyFrame: FrameTransform = (ctx, source, width, height) =>
+	ctx.drawImage(source, 0, 0, width, height);
+
+export type StillMethod = 'takePhoto' | 'grabFrame' | 'video';
+
+export interface Still {
+	blob: Blob;
+	width: number;
+	height: number;
+	type: string;
+	/** Which step of the chain produced it, for diagnostics and tests. */
+	method: StillMethod;
+}
+
+export interface StillOptions {
+	track: MediaStreamTrack;
+	video: HTMLVideoElement;
+	format: PhotoFormat;
+	quality: number;
+	photoCaps?: PhotoCaps;
+	transform?: FrameTransform;
+	signal?: AbortSignal;
+	/** How long to wait for a live, unmuted frame before giving up. */
+	frameTimeoutMs?: number;
+}
+
+function frameReady(track: MediaStreamTrack, video: HTMLVideoElement): boolean {
+	return (
+		track.readyState === 'live' &&
+		!track.muted &&
+		video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA &&
+		video.videoWidth > 0 &&
+		video.videoHeight > 0
+	);
+}
+
+/**
+ * Resolves once the track is live and unmuted and the video has a decoded frame, so a still is
+ * never black or empty. Rejects with CameraLostError if the track ends while waiting.
+ */
+export function waitForLiveFrame(
+	track: MediaStreamTrack,
+	video: HTMLVideoElement,
+	timeoutMs = 4000,
+	signal?: AbortSignal
+): Promise<void> {
+	if (track.readyState === 'ended') return Promise.reject(new CameraLostError());
+	if (frameReady(track, video)) return Promise.resolve();
+	return new Promise((resolve, reject) => {
+		const started = performance.now();
+		let timer = 0;
+		const done = (err?: unknown) => {
+			clearTimeout(timer);
+			track.removeEventListener('unmute', check);
+			track.removeEventListener('ended', check);
+			video.removeEventListener('loadeddata', check);
+			video.removeEventListener('playing', check);
+			signal?.removeEventListener('abort', check);
+			if (err) reject(err);
+			else resolve();
+		};
+		function check() {
+			if (signal?.aborted) return done(signal.reason);
+			if (track.readyState === 'ended') return done(new CameraLostError());
+			if (frameReady(track, video)) return done();
+			if (performance.now() - started > timeoutMs) return done(new CaptureFailedError());
+			timer = window.setTimeout(check, 30);
+		}
+		track.addEventListener('unmute', check);
+		track.addEventListener('ended', check);
+		video.addEventListener('loadeddata', check);
+		video.addEventListener('playing', check);
+		signal?.addEventListener('abort', check);
+		check();
+	});
+}
+
+/** A function, not an inline test: TypeScript would narrow readyState across awaits. */
+function hasEnded(track: MediaStreamTrack): boolean {
+	return track.readyState === 'ended';
+}
+
+interface Frame {
+	source: CanvasImageSource;
+	width: number;
+	height: number;
+	method: StillMethod;
+	release(): void;
+}
+
+async function bitmapFrame(bitmap: ImageBitmap, method: StillMethod): Promise<Frame> {
+	if (!bitmap.width || !bitmap.height) {
+		bitmap.close();
+		throw new CaptureFailedError();
+	}
+	return {
+		source: bitmap,
+		width: bitmap.width,
+		height: bitmap.height,
+		method,
+		release: () => bitmap.close()
+	};
+}
+
+/** Walks the fallback chain and returns the first frame any step gives. */
+async function grabSourceFrame(opts: StillOptions): Promise<Frame> {
+	const { track, video } = opts;
+	const ic = imageCaptureFor(track);
+	if (ic) {
+		try {
+			const blob = await ic.takePhoto(photoSettings(opts.photoCaps));
+			return await bitmapFrame(await createImageBitmap(blob), 'takePhoto');
+		} catch (e) {
+			opts.signal?.throwIfAborted();
+			if (hasEnded(track)) throw new CameraLostError({ cause: e });
+		}
+		try {
+			return await bitmapFrame(await ic.grabFrame(), 'grabFrame');
+		} catch (e) {
+			opts.signal?.throwIfAborted();
+			if (hasEnded(track)) throw new CameraLostError({ cause: e });
+		}
+	}
+	// The last resort every browser has: the frame the <video> is showing.
+	await waitForLiveFrame(track, video, opts.frameTimeoutMs, opts.signal);
+	return {
+		source: video,
+		width: video.videoWidth,
+		height: video.videoHeight,
+		method: 'video',
+		release: () => {}
+	};
+}
+
+type AnyCanvas = OffscreenCanvas | HTMLCanvasElement;
+
+function makeCanvas(width: number, height: number): AnyCanvas {
+	if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(width, height);
+	const c = document.createElement('canvas');
+	c.width = width;
+	c.height = height;
+	return c;
+}
+
+/** Encodes a canvas to a Blob of the given type; browsers that lack the type give PNG. */
+export async function encodeCanvas(canvas: AnyCanvas, type: string, quality: number): Promise<Blob> {
+	if ('convertToBlob' in canvas) return canvas.convertToBlob({ type, quality });
+	return new Promise((resolve, reject) =>
+		canvas.toBlob((b) => (b ? resolve(b) : reject(new CaptureFailedError())), type, quality)
+	);
+}
+
+/**
+ * Takes one still: waits for a live frame, captures it at full resolution along the fallback
+ * chain, runs the transform and encodes it.
+ */
+export async function captureStill(opts: StillOptions): Promise<Still> {
+	await waitForLiveFrame(opts.track, opts.video, opts.frameTimeoutMs, opts.signal);
+	const frame = await grabSourceFrame(opts);
+	try {
+		opts.signal?.throwIfAborted();
+		const canvas = makeCanvas(frame.width, frame.height);
+		const ctx = canvas.getContext('2d') as
+			| OffscreenCanvasRenderingContext2D
+			| CanvasRenderingContext2D
+			| null;
+		if (!ctx) throw new CaptureFailedError();
+		(opts.transform ?? copyFrame)(ctx, frame.source, frame.width, frame.height);
+		const blob = await encodeCanvas(canvas, opts.format, opts.quality);
+		if (!blob.size) throw new CaptureFailedError();
+		return {
+			blob,
+			width: frame.width,
+			height: frame.height,
+			type: blob.type || opts.format,
+			method: frame.method
+		};
+	} finally {
+		frame.release();
+	}
+}
