@@ -1,0 +1,46 @@
+/** A stored photo's metadata; the bytes live in their own stores so listing stays light. */
+export interface PhotoMeta {
+	/** A random UUID. */
+	id: string;
+	/** Capture time, milliseconds since the epoch. */
+	takenAt: number;
+	width: number;
+	height: number;
+	/** MIME type of the original, e.g. image/jpeg. */
+	type: string;
+	/** Size of the original in bytes. */
+	size: number;
+	/** The camera's label at capture time ('' when the browser hid it). */
+	camera: string;
+}
+
+/** What a caller hands the repository to save a photo. */
+export interface NewPhoto {
+	blob: Blob;
+	width: number;
+	height: number;
+	camera: string;
+	takenAt?: number;
+	id?: string;
+}
+
+/** Everything stored for one photo: what delete hands back so Undo can put it back whole. */
+export interface PhotoRecord {
+	meta: PhotoMeta;
+	original: ArrayBuffer;
+	thumbnail?: StoredThumbnail;
+}
+
+export interface StoredThumbnail {
+	id: string;
+	data: ArrayBuffer;
+	type: string;
+	width: number;
+	height: number;
+}
+
+/** A position in the newest-first order: paging continues after it. */
+export interface PageCursor {
+	takenAt: number;
+	id: string;
+}
