@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import {
+	DEFAULTS,
+	FORMATS,
+	QUALITY_RANGE,
+	parseStored,
+	validateField,
+	validateSettings,
+	type BoothSettings
+} from './schema';
+
+const defaults: BoothSettings = {
+	cameraId: '',
+	format: 'image/jpeg',
+	quality: 0.92,
+	mirrorPreview: true
+};
+
+describe('DEFAULTS', () => {
+	it('has the expected values and cannot be changed', () => {
+		expect(DEFAULTS).toEqual(defaults);
+		expect(Object.isFrozen(DEFAULTS)).toBe(true);
+	});
+
+	it('offers the three formats and the 0.5..1 quality range', () => {
+		expect(FORMATS.map((f) => f.value)).toEqual(['image/jpeg', 'image/png', 'image/webp']);
+		expect(QUALITY_RANGE).toEqual({ min: 0.5, max: 1, step: 0.01 });
+	});
+});
+
+describe('validateSettings', () => {
+	it.each([
+		['undefined', undefined],
+		['null', null],
+		['a string', 'image/png'],
+		['a number', 42],
+		['a boolean', true],
+		['an empty array', []],
+		['an array', ['cam', 'image/png', 0.7, false]],
+		['an empty object', {}]
+	])('gives the defaults for %s', (_, raw) => {
+		expect(validateSettings(raw)).toEqual(defaults);
+	});
+
+	it('returns a new object, not DEFAULTS itself', () => {
+		const s = validateSettings(undefined);
+		expect(s).not.toBe(DEFAULTS);
+		s.quality = 0.6;
+		expect(DEFAULTS.quality).toBe(0.92);
+		expect(Object.isFrozen(s)).toBe(false);
+	});
+
+	it('keeps a complete valid object as it is', () => {
+		const good: BoothSettings = {
+			cameraId: 'abc123',
+			format: 'image/webp',
+			quality: 0.75,
+			mirrorPreview: false
+		};
+		expect(validateSettings(good)).toEqual(good);
+	});
+
+	it('fills in the missing fields of a partial object', () => {
+		expect(validateSettings({ format: 'image/png' })).toEqual({ ...defaults, format: 'image/png' });
+		expect(validateSettings({ cameraId: 'x', mirrorPreview: false })).toEqual({
+			...defaults,
+			cameraId: 'x',
+			mirrorPreview: false
+		});
+	});
+
+	it('drops unknown fields', () => {
+		const s = validateSettings({ quality: 0.8, theme: 'dark', __proto__x: 1 });
+		expect(s).toEqual({ ...defaults, quality: 0.8 });
+		expect(Object.keys(s).sort()).toEqual(['cameraId', 'format', 'mirrorPreview', 'quality']);
+	});
+
+	it.each<[keyof BoothSettings, unknown]>([
+		['cameraId', 42],
+		['cameraId', null],
+		['cameraId', { id: 'x' }],
+		['cameraId', 'x'.repeat(512)],
+		['format', 'image/gif'],
+		['format', 'jpeg'],
+		['format', 'IMAGE/JPEG'],
+		['format', 1],
+		['quality', '0.8'],
+		['quality', null],
+		['quality', NaN],
+		['quality', Infinity],
+		['quality', true],
+		['mirrorPreview', 'false'],
+		['mirrorPreview', 0],
+		['mirrorPreview', null]
+	])('resets a bad %s (%o) to its default and keeps the good fields', (key, bad) => {
+		const good: BoothSettings = {
+			cameraId: 'cam-7',
+			format: 'image/png',
+			quality: 0.6,
+			mirrorPreview: false
+		};
+		const s = validateSettings({ ...good, [key]: bad });
+		expect(s).toEqual({ ...good, [key]: defaults[key] });
+	});
+
+	it('resets every bad field at once', () => {
+		expect(
+			validateSettings({ cameraId: 1, format: 'bmp', quality: 'high', mirrorPreview: 'yes' })
+		).toEqual(defaults);
+	});
+
+	it('clamps quality into 0.5..1 and rounds it to two decimals', () => {
+		expect(validateSettings({ quality: 0.1 }).quality).toBe(0.5);
+		expect(validateSettings({ quality: -3 }).quality).toBe(0.5);
+		expect(validateSettings({ quality: 1.5 }).quality).toBe(1);
+		expect(validateSettings({ quality: 80 }).quality).toBe(1);
+		expect(validateSettings({ quality: 0.876 }).quality).toBe(0.88);
+		expect(validateSettings({ quality: 0.8712 }).quality).toBe(0.87);
+		expect(validateSettings({ quality: 0.5 }).quality).toBe(0.5);
+		expect(validateSettings({ quality: 1 }).quality).toBe(1);
+	});
+
+	it('rejects an unknown format', () => {
+		expect(validateSettings({ format: 'image/avif' }).format).toBe('image/jpeg');
+		expect(validateSettings({ format: '' }).format).toBe('image/jpeg');
+	});
+
+	it('accepts an empty cameraId and one just under the length limit', () => {
+		expect(validateSettings({ cameraId: '' }).cameraId).toBe('');
+		const long = 'a'.repeat(511);
+		expect(validateSettings({ cameraId: long }).cameraId).toBe(long);
+	});
+});
+
+describe('parseStored', () => {
+	it('gives the defaults for null and the empty string', () => {
+		expect(parseStored(null)).toEqual(defaults);
+		expect(parseStored('')).toEqual(defaults);
+	});
+
+	it('gives the defaults for corrupt JSON', () => {
+		expect(parseStored('{')).toEqual(defaults);
+		expect(parseStored('{"format":"image/png",')).toEqual(defaults);
+		expect(parseStored('undefined')).toEqual(defaults);
+		expect(parseStored('not json at all')).toEqual(defaults);
+	});
+
+	it('gives the defaults for JSON that is not an object', () => {
+		expect(parseStored('null')).toEqual(defaults);
+		expect(parseStored('"image/png"')).toEqual(defaults);
+		expect(parseStored('123')).toEqual(defaults);
+		expect(parseStored('[1,2]')).toEqual(defaults);
+	});
+
+	it('reads valid stored settings', () => {
+		const stored: BoothSettings = {
+			cameraId: 'dev-1',
+			format: 'image/webp',
+			quality: 0.55,
+			mirrorPreview: false
+		};
+		expect(parseStored(JSON.stringify(stored))).toEqual(stored);
+	});
+
+	it('validates what it reads, field by field', () => {
+		expect(parseStored('{"format":"image/png","quality":7,"mirrorPreview":"no"}')).toEqual({
+			...defaults,
+			format: 'image/png',
+			quality: 1
+		});
+	});
+
+	it('returns a copy each time', () => {
+		const a = parseStored(null);
+		const b = parseStored(null);
+		expect(a).not.toBe(b);
+		expect(a).not.toBe(DEFAULTS);
+		a.cameraId = 'changed';
+		expect(parseStored(null).cameraId).toBe('');
+	});
+});
+
+describe('validateField', () => {
+	it('cameraId: keeps strings under 512 characters, else the default', () => {
+		expect(validateField('cameraId', 'abc')).toBe('abc');
+		expect(validateField('cameraId', '')).toBe('');
+		expect(validateField('cameraId', 'a'.repeat(511))).toBe('a'.repeat(511));
+		expect(validateField('cameraId', 'a'.repeat(512))).toBe('');
+		expect(validateField('cameraId', 5)).toBe('');
+		expect(validateField('cameraId', undefined)).toBe('');
+	});
+
+	it('format: keeps the three known formats, else the default', () => {
+		expect(validateField('format', 'image/jpeg')).toBe('image/jpeg');
+		expect(validateField('format', 'image/png')).toBe('image/png');
+		expect(validateField('format', 'image/webp')).toBe('image/webp');
+		expect(validateField('format', 'image/heic')).toBe('image/jpeg');
+		expect(validateField('format', undefined)).toBe('image/jpeg');
+		expect(validateField('format', { value: 'image/png' })).toBe('image/jpeg');
+	});
+
+	it('quality: clamps and rounds finite numbers, else the default', () => {
+		expect(validateField('quality', 0.7)).toBe(0.7);
+		expect(validateField('quality', 0.704)).toBe(0.7);
+		expect(validateField('quality', 0.706)).toBe(0.71);
+		expect(validateField('quality', 0.2)).toBe(0.5);
+		expect(validateField('quality', 2)).toBe(1);
+		expect(validateField('quality', -Infinity)).toBe(0.92);
+		expect(validateField('quality', NaN)).toBe(0.92);
+		expect(validateField('quality', '0.7')).toBe(0.92);
+		expect(validateField('quality', undefined)).toBe(0.92);
+	});
+
+	it('mirrorPreview: keeps booleans, else the default', () => {
+		expect(validateField('mirrorPreview', false)).toBe(false);
+		expect(validateField('mirrorPreview', true)).toBe(true);
+		expect(validateField('mirrorPreview', 'false')).toBe(true);
+		expect(validateField('mirrorPreview', 0)).toBe(true);
+		expect(validateField('mirrorPreview', undefined)).toBe(true);
+	});
+});

@@ -1,0 +1,58 @@
+/**
+ * The app's settings: typed, validated, persisted in localStorage and kept in step across tabs.
+ * Reading a field is reactive, so the capture engine and pages follow changes live.
+ */
+import { DEFAULTS, parseStored, validateField, type BoothSettings } from './schema';
+
+export const STORAGE_KEY = 'photobooth.settings';
+
+function readStorage(): string | null {
+	try {
+		return globalThis.localStorage?.getItem(STORAGE_KEY) ?? null;
+	} catch {
+		return null; // storage disabled: run on defaults
+	}
+}
+
+export class Settings {
+	#values = $state<BoothSettings>(parseStored(readStorage()));
+
+	constructor() {
+		if (typeof window !== 'undefined') {
+			window.addEventListener('storage', (e) => {
+				if (e.key === STORAGE_KEY) this.#values = parseStored(e.newValue);
+			});
+		}
+	}
+
+	get values(): Readonly<BoothSettings> {
+		return this.#values;
+	}
+
+	get<K extends keyof BoothSettings>(key: K): BoothSettings[K] {
+		return this.#values[key];
+	}
+
+	/** Sets one field (validated) and saves. */
+	set<K extends keyof BoothSettings>(key: K, value: BoothSettings[K]): void {
+		const valid = validateField(key, value);
+		if (this.#values[key] === valid) return;
+		this.#values[key] = valid;
+		this.#save();
+	}
+
+	reset(): void {
+		this.#values = { ...DEFAULTS };
+		this.#save();
+	}
+
+	#save(): void {
+		try {
+			localStorage.setItem(STORAGE_KEY, JSON.stringify(this.#values));
+		} catch {
+			// Private mode or a full disk: the setting still applies for this visit.
+		}
+	}
+}
+
+export const settings = new Settings();
