@@ -1,0 +1,59 @@
+import { test, expect, openCamera, expectLivePreview } from './fixtures';
+
+test('the preview starts on its own, mirrored, and can be stopped and started', async ({ page }) => {
+	await openCamera(page);
+	const preview = page.getByLabel('Camera preview');
+	// A user-facing camera is shown as a mirror.
+	await expect(preview).toHaveCSS('transform', 'matrix(-1, 0, 0, 1, 0, 0)');
+
+	await page.getByRole('button', { name: 'Stop camera', exact: true }).click();
+	await expect(page.getByText('The camera is off')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Take photo', exact: true })).toBeDisabled();
+	expect(await preview.evaluate((v: HTMLVideoElement) => v.srcObject)).toBeNull();
+
+	await page.getByRole('button', { name: 'Start camera', exact: true }).click();
+	await expectLivePreview(page);
+	await expect(page.getByRole('button', { name: 'Take photo', exact: true })).toBeEnabled();
+});
+
+test('the camera is released when the page is hidden and comes back when shown', async ({ page }) => {
+	await openCamera(page);
+	const trackState = () =>
+		page.evaluate(() => {
+			const v = document.querySelector('video');
+			const s = v?.srcObject as MediaStream | null;
+			return s ? s.getVideoTracks()[0]?.readyState : 'none';
+		});
+	const keepTrack = () =>
+		page.evaluate(() => {
+			(window as unknown as { __t: MediaStreamTrack }).__t = (
+				document.querySelector('video')!.srcObject as MediaStream
+			).getVideoTracks()[0];
+		});
+	await keepTrack();
+	const setVisibility = (state: 'hidden' | 'visible') =>
+		page.evaluate((s) => {
+			Object.defineProperty(document, 'visibilityState', { value: s, configurable: true });
+			document.dispatchEvent(new Event('visibilitychange'));
+		}, state);
+
+	await setVisibility('hidden');
+	await expect.poll(trackState).toBe('none');
+	expect(await page.evaluate(() => (window as unknown as { __t: MediaStreamTrack }).__t.readyState)).toBe('ended');
+
+	await setVisibility('visible');
+	await expectLivePreview(page);
+	expect(await trackState()).toBe('live');
+});
+
+test('leaving the camera page releases the camera', async ({ page }) => {
+	await openCamera(page);
+	await page.evaluate(() => {
+		(window as unknown as { __t: MediaStreamTrack }).__t = (
+			document.querySelector('video')!.srcObject as MediaStream
+		).getVideoTracks()[0];
+	});
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Gallery', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'Gallery' })).toBeVisible();
+	expect(await page.evaluate(() => (window as unknown as { __t: MediaStreamTrack }).__t.readyState)).toBe('ended');
+});

@@ -1,0 +1,88 @@
+import { test, expect, openCamera, takePhotos, nav } from './fixtures';
+
+test('a photo taken with the shutter is in the gallery, also after a reload', async ({ page }) => {
+	await openCamera(page);
+	await takePhotos(page, 1);
+	// A full-resolution still from ImageCapture.takePhoto(), not a fallback.
+	await expect(page.locator('[data-capture-method]')).toHaveAttribute('data-capture-method', 'takePhoto');
+	// The latest-photo button shows the new photo and leads to it.
+	const latest = page.getByRole('link', { name: 'Open latest photo' });
+	await expect(latest).toBeVisible();
+	await expect(latest.getByRole('img')).toHaveAttribute('alt', /^Photo taken /);
+
+	// Space and Enter are shutters too when no control has focus.
+	await page.locator('body').focus();
+	await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+	await page.keyboard.press('Space');
+	await expect(page.getByText('Photo saved')).toBeAttached();
+	await page.keyboard.press('Enter');
+
+	await nav(page, 'Gallery').click();
+	await expect(page.getByText('3 photos', { exact: true })).toBeVisible();
+	await page.reload();
+	await expect(page.getByText('3 photos', { exact: true })).toBeVisible();
+	const thumbs = page.getByRole('list').getByRole('img');
+	await expect(thumbs).toHaveCount(3);
+	for (const img of await thumbs.all()) {
+		await expect(img).toHaveAttribute('alt', /^Photo taken \S.*\d{1,2}:\d{2}/);
+		// A real decoded thumbnail, not a broken image.
+		await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(100);
+	}
+});
+
+test('the latest-photo button opens that photo in the gallery viewer', async ({ page }) => {
+	await openCamera(page);
+	await takePhotos(page, 2);
+	await page.getByRole('link', { name: 'Open latest photo' }).click();
+	await expect(page).toHaveURL(/\/gallery\?photo=/);
+	const viewer = page.getByRole('dialog', { name: 'Photo viewer' });
+	await expect(viewer).toBeVisible();
+	await expect(viewer.getByText('1 of 2')).toBeVisible();
+});
+
+test('an empty gallery says how to take the first photo', async ({ page }) => {
+	await page.goto('/gallery');
+	await expect(page.getByText('0 photos', { exact: true })).toBeVisible();
+	await expect(page.getByText(/press the round shutter button/)).toBeVisible();
+	await page.getByRole('link', { name: 'Take your first photo' }).click();
+	await expect(page.getByRole('button', { name: 'Take photo', exact: true })).toBeVisible();
+});
+
+test.describe('the still falls back when ImageCapture is missing or fails', () => {
+	test('no ImageCapture at all (as in Firefox): the video frame is saved', async ({ page }) => {
+		await page.addInitScript(() => {
+			delete (window as unknown as { ImageCapture?: unknown }).ImageCapture;
+		});
+		await openCamera(page);
+		await takePhotos(page, 1);
+		await expect(page.locator('[data-capture-method]')).toHaveAttribute('data-capture-method', 'video');
+		await page.getByRole('link', { name: 'Open latest photo' }).click();
+		await expect(page.getByRole('dialog').getByText(/\d+ × \d+/)).toBeVisible();
+	});
+
+	test('takePhoto() rejects: grabFrame() gives the photo', async ({ page }) => {
+		await page.addInitScript(() => {
+			const IC = (window as unknown as { ImageCapture: { prototype: { takePhoto: () => Promise<Blob> } } })
+				.ImageCapture;
+			IC.prototype.takePhoto = () => Promise.reject(new DOMException('broken', 'UnknownError'));
+		});
+		await openCamera(page);
+		await takePhotos(page, 1);
+		await expect(page.locator('[data-capture-method]')).toHaveAttribute('data-capture-method', 'grabFrame');
+	});
+
+	test('takePhoto() and grabFrame() both reject: the video frame is saved', async ({ page }) => {
+		await page.addInitScript(() => {
+			const IC = (
+				window as unknown as {
+					ImageCapture: { prototype: { takePhoto: () => Promise<Blob>; grabFrame: () => Promise<ImageBitmap> } };
+				}
+			).ImageCapture;
+			IC.prototype.takePhoto = () => Promise.reject(new DOMException('broken', 'UnknownError'));
+			IC.prototype.grabFrame = () => Promise.reject(new DOMException('broken', 'InvalidStateError'));
+		});
+		await openCamera(page);
+		await takePhotos(page, 2);
+		await expect(page.locator('[data-capture-method]')).toHaveAttribute('data-capture-method', 'video');
+	});
+});

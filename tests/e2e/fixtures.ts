@@ -1,0 +1,87 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/**
+ * Every test fails on an uncaught error, a console error, or a request to any host but the
+ * local server: the booth must work with nothing leaving the machine.
+ */
+export const test = base.extend<{ guard: void }>({
+	guard: [
+		async ({ page, baseURL }, use) => {
+			const problems: string[] = [];
+			const origin = new URL(baseURL!).origin;
+			page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+			page.on('console', (m) => {
+				if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
+			});
+			page.on('request', (r) => {
+				const url = r.url();
+				if (/^(data|blob):/.test(url)) return;
+				if (new URL(url).origin !== origin) problems.push(`request left the machine: ${url}`);
+			});
+			await use();
+			expect(problems, 'no errors and no outside requests').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+
+export { expect };
+
+/** Opens the camera page and waits until the preview shows moving frames. */
+export async function openCamera(page: Page): Promise<void> {
+	await page.goto('/');
+	await expectLivePreview(page);
+}
+
+export async function expectLivePreview(page: Page): Promise<void> {
+	const preview = page.getByLabel('Camera preview');
+	await expect(preview).toBeVisible();
+	await expect
+		.poll(() => preview.evaluate((v: HTMLVideoElement) => v.readyState >= 2 && v.videoWidth > 0))
+		.toBe(true);
+	const t0 = await preview.evaluate((v: HTMLVideoElement) => v.currentTime);
+	await expect.poll(() => preview.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(t0);
+}
+
+/** Takes `n` photos with the shutter button and waits until each is saved. */
+export async function takePhotos(page: Page, n: number): Promise<void> {
+	const shutter = page.getByRole('button', { name: 'Take photo', exact: true });
+	const before = await savedCount(page);
+	for (let i = 0; i < n; i++) {
+		await shutter.click();
+		await expect.poll(() => savedCount(page)).toBe(before + i + 1);
+	}
+	await expect(page.getByText('Photo saved')).toBeAttached();
+}
+
+/** The number of photos in IndexedDB, read as the app stores them. */
+export function savedCount(page: Page): Promise<number> {
+	return page.evaluate(
+		async () => {
+			// Opening a database that does not exist would create an empty one: look first.
+			const dbs = await indexedDB.databases();
+			if (!dbs.some((d) => d.name === 'photobooth')) return 0;
+			return new Promise<number>((resolve, reject) => {
+				const req = indexedDB.open('photobooth');
+				req.onerror = () => reject(req.error);
+				req.onsuccess = () => {
+					const db = req.result;
+					if (!db.objectStoreNames.contains('photos')) {
+						db.close();
+						return resolve(0);
+					}
+					const count = db.transaction('photos').objectStore('photos').count();
+					count.onsuccess = () => {
+						db.close();
+						resolve(count.result);
+					};
+					count.onerror = () => reject(count.error);
+				};
+			});
+		}
+	);
+}
+
+export function nav(page: Page, name: 'Camera' | 'Gallery' | 'Settings') {
+	return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+}
