@@ -10,7 +10,31 @@ const config = {
 	kit: {
 		// Every route is prerendered as an empty shell (ssr is off); 200.html catches deep links
 		// to anything else so the app works on any static host.
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: '200.html', strict: true })
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: '200.html', strict: true }),
+		// SvelteKit hashes its own inline bootstrap script; nothing else runs inline. Images and
+		// the preview need blob: (object URLs of photos) and data:; nothing comes from elsewhere.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self'],
+				// The one inline style attribute: SvelteKit's route announcer (write_root.js). A
+				// Kit upgrade that changes it shows up as a CSP violation in the e2e suite.
+				'style-src-attr': ['unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
+				'img-src': ['self', 'blob:', 'data:'],
+				'media-src': ['self', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		},
+		// The service worker comes from vite-plugin-pwa, not SvelteKit's own.
+		serviceWorker: { register: false }
 	}
 };
 

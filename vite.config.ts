@@ -1,8 +1,56 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { minimal2023Preset } from '@vite-pwa/assets-generator/config';
 import { defineConfig } from 'vitest/config';
+import { manifest } from './src/lib/pwa/manifest.ts';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [
+		sveltekit(),
+		SvelteKitPWA({
+			// Updates wait for the person: a toast offers Reload, nothing is forced mid-shot.
+			registerType: 'prompt',
+			injectRegister: false,
+			strategies: 'generateSW',
+			filename: 'sw.js',
+			manifest,
+			// Icons are made at build time from the one SVG source.
+			pwaAssets: {
+				image: 'static/favicon.svg',
+				preset: {
+					...minimal2023Preset,
+					maskable: {
+						...minimal2023Preset.maskable,
+						resizeOptions: { background: '#0b0b0f', fit: 'contain' }
+					},
+					apple: {
+						...minimal2023Preset.apple,
+						resizeOptions: { background: '#0b0b0f', fit: 'contain' }
+					}
+				},
+				includeHtmlHeadLinks: false,
+				overrideManifestIcons: true
+			},
+			kit: {
+				adapterFallback: '200.html',
+				spa: true,
+				trailingSlash: 'never'
+			},
+			workbox: {
+				// The whole app shell, every route's HTML, icons and the manifest are precached.
+				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,woff,woff2,webmanifest}', 'prerendered/**/*.{html,json}'],
+				// Screenshots are only for install dialogs; they need not take space offline.
+				globIgnores: ['server/**', 'client/screenshots/**'],
+				navigateFallback: '/200.html',
+				// A deep link such as /gallery?photo=ID is the gallery page: match it without the query.
+				ignoreURLParametersMatching: [/.*/],
+				cleanupOutdatedCaches: true,
+				cacheId: 'photobooth',
+				clientsClaim: true
+			},
+			devOptions: { enabled: false }
+		})
+	],
 	test: {
 		include: ['src/**/*.spec.ts'],
 		environment: 'node',

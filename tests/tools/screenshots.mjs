@@ -30,9 +30,7 @@ try {
 	});
 	const shots = [
 		{ name: 'camera-wide', viewport: { width: 1280, height: 800 }, path: '/' },
-		{ name: 'gallery-wide', viewport: { width: 1280, height: 800 }, path: '/gallery' },
-		{ name: 'camera-narrow', viewport: { width: 412, height: 892 }, path: '/' },
-		{ name: 'gallery-narrow', viewport: { width: 412, height: 892 }, path: '/gallery' }
+		{ name: 'camera-narrow', viewport: { width: 412, height: 892 }, path: '/' }
 	];
 	for (const shot of shots) {
 		const context = await browser.newContext({ viewport: shot.viewport, colorScheme: 'dark', permissions: ['camera'] });

@@ -1,0 +1,9 @@
+import type { HandleClientError } from '@sveltejs/kit';
+// Imported for its side effect: the install prompt listener must exist before the event fires.
+import '$lib/pwa/install.svelte';
+
+/** One sink for errors SvelteKit catches while loading or rendering a page. */
+export const handleError: HandleClientError = ({ error, status }) => {
+	if (status !== 404) console.error('Unexpected error', error);
+	return { message: status === 404 ? 'Not found' : 'Something went wrong' };
+};

@@ -1,0 +1,74 @@
+/**
+ * How safe the photos are on this device: whether the browser keeps the storage persistently,
+ * and how much is used and free. Persistence is asked for after the first photo is saved.
+ */
+import { onPhotoChange } from './changes';
+
+const ASKED_KEY = 'photobooth.persist-asked';
+
+class StorageStatus {
+	#persisted = $state<boolean | null>(null);
+	#usage = $state<number | null>(null);
+	#quota = $state<number | null>(null);
+	#following = false;
+
+	get supported(): boolean {
+		return typeof navigator !== 'undefined' && !!navigator.storage?.estimate;
+	}
+	/** true: the browser will not evict; false: best effort; null: not known yet. */
+	get persisted(): boolean | null {
+		return this.#persisted;
+	}
+	get usage(): number | null {
+		return this.#usage;
+	}
+	get quota(): number | null {
+		return this.#quota;
+	}
+	/** Share of the quota in use, 0..1. */
+	get fraction(): number | null {
+		return this.#usage !== null && this.#quota ? this.#usage / this.#quota : null;
+	}
+
+	async refresh(): Promise<void> {
+		if (!this.supported) return;
+		const [persisted, estimate] = await Promise.all([
+			navigator.storage.persisted?.() ?? Promise.resolve(false),
+			navigator.storage.estimate()
+		]);
+		this.#persisted = persisted;
+		this.#usage = estimate.usage ?? null;
+		this.#quota = estimate.quota ?? null;
+	}
+
+	/** Asks the browser to keep our storage (Firefox asks the person; Chromium decides). */
+	async requestPersistence(): Promise<boolean> {
+		if (!navigator.storage?.persist) return false;
+		try {
+			localStorage.setItem(ASKED_KEY, '1');
+		} catch {
+			// Without localStorage we may ask again next visit; harmless.
+		}
+		this.#persisted = await navigator.storage.persist();
+		return this.#persisted;
+	}
+
+	/** After the first photo is saved, ask once for persistence. Called by the layout. */
+	follow(): void {
+		if (this.#following || typeof window === 'undefined') return;
+		this.#following = true;
+		onPhotoChange(async (change) => {
+			if (change.type !== 'added') return;
+			let asked = false;
+			try {
+				asked = localStorage.getItem(ASKED_KEY) === '1';
+			} catch {
+				asked = false;
+			}
+			if (!asked && !(await navigator.storage?.persisted?.())) await this.requestPersistence();
+			await this.refresh();
+		});
+	}
+}
+
+export const storageStatus = new StorageStatus();

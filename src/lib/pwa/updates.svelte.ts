@@ -1,0 +1,59 @@
+/**
+ * Service worker registration and updates. A new version never takes over by itself: when one is
+ * waiting, `ready` turns true and the layout offers a Reload, so nobody loses a shot mid-countdown.
+ */
+import { registerSW } from 'virtual:pwa-register';
+
+class AppUpdates {
+	#ready = $state(false);
+	#offlineReady = $state(false);
+	#registration: ServiceWorkerRegistration | undefined;
+	#apply: ((reload?: boolean) => Promise<void>) | undefined;
+	#checking = false;
+	#started = false;
+
+	/** A new version is installed and waiting for the person to reload. */
+	get ready(): boolean {
+		return this.#ready;
+	}
+
+	/** Everything the app needs is cached: it works offline from now on. */
+	get offlineReady(): boolean {
+		return this.#offlineReady;
+	}
+
+	/** Registers the service worker (once). Registering also checks for an update. */
+	start(): void {
+		if (this.#started || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+		this.#started = true;
+		this.#apply = registerSW({
+			immediate: true,
+			onNeedRefresh: () => (this.#ready = true),
+			onOfflineReady: () => (this.#offlineReady = true),
+			onRegisteredSW: (_url, registration) => (this.#registration = registration),
+			onRegisterError: (e) => console.warn('The service worker could not be registered; offline use is off.', e)
+		});
+	}
+
+	/** Asks the server for a newer service worker (on start and on each navigation). */
+	async check(): Promise<void> {
+		const reg = this.#registration;
+		// Offline there is nothing to ask, and asking would only log a failed fetch.
+		if (!reg || this.#checking || reg.installing || !navigator.onLine) return;
+		this.#checking = true;
+		try {
+			await reg.update();
+		} catch {
+			// A flaky network: the next navigation asks again.
+		} finally {
+			this.#checking = false;
+		}
+	}
+
+	/** Activates the waiting version and reloads the page into it. */
+	async apply(): Promise<void> {
+		await this.#apply?.(true);
+	}
+}
+
+export const updates = new AppUpdates();
