@@ -34,11 +34,16 @@ export default defineConfig({
 			kit: {
 				adapterFallback: '200.html',
 				spa: true,
-				trailingSlash: 'never'
+				trailingSlash: 'never',
+				// SvelteKit asks for it when a route is not found; offline it must come from the cache.
+				includeVersionFile: true
 			},
 			workbox: {
 				// The whole app shell, every route's HTML, icons and the manifest are precached.
-				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,woff,woff2,webmanifest}', 'prerendered/**/*.{html,json}'],
+				globPatterns: [
+					'client/**/*.{js,css,ico,png,svg,webp,woff,woff2,webmanifest}',
+					'prerendered/**/*.{html,json}'
+				],
 				// Screenshots are only for install dialogs; they need not take space offline.
 				globIgnores: ['server/**', 'client/screenshots/**'],
 				navigateFallback: '/200.html',

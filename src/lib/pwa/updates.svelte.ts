@@ -52,6 +52,14 @@ class AppUpdates {
 
 	/** Activates the waiting version and reloads the page into it. */
 	async apply(): Promise<void> {
+		const waiting = this.#registration?.waiting;
+		if (!waiting) {
+			location.reload();
+			return;
+		}
+		// workbox-window reloads only when the first worker it saw was itself an update; a tab
+		// that installed the app and then met a new version would not. Reload on the switch here.
+		navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
 		await this.#apply?.(true);
 	}
 }

@@ -1,0 +1,75 @@
+import type { Page } from '@playwright/test';
+import { test, expect, expectLivePreview, takePhotos, nav } from './fixtures';
+
+/** First visit online, then wait until the service worker controls the page. */
+async function visitOnceOnline(page: Page): Promise<void> {
+	await page.goto('/');
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) {
+			await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+		}
+	});
+}
+
+test('the service worker takes control on the first visit and precaches the whole build', async ({ page }) => {
+	await visitOnceOnline(page);
+	const cached = await page.evaluate(async () => {
+		const names = await caches.keys();
+		const urls: string[] = [];
+		for (const name of names) for (const r of await (await caches.open(name)).keys()) urls.push(new URL(r.url).pathname);
+		return { names, urls };
+	});
+	expect(cached.names.some((n) => n.startsWith('photobooth-precache'))).toBe(true);
+	for (const path of ['/', '/gallery', '/settings', '/200.html', '/manifest.webmanifest', '/pwa-192x192.png']) {
+		expect(cached.urls, path).toContain(path);
+	}
+	expect(cached.urls.some((u) => u.startsWith('/_app/immutable/entry/'))).toBe(true);
+	expect(cached.urls.some((u) => u.endsWith('.css'))).toBe(true);
+});
+
+test('with the network gone, every route and a never-visited deep link load', async ({ page, context }) => {
+	await visitOnceOnline(page);
+	await context.setOffline(true);
+
+	await page.reload();
+	await expectLivePreview(page);
+	for (const [path, heading] of [
+		['/gallery', 'Gallery'],
+		['/settings', 'Settings'],
+		['/gallery?photo=never-seen', 'Gallery']
+	] as const) {
+		await page.goto(path);
+		await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+	}
+	// A route that does not exist still gets the app shell (and its not-found page), not an error.
+	await page.goto('/nowhere');
+	await expect(nav(page, 'Camera')).toBeVisible();
+});
+
+test('a photo taken offline is in the gallery after an offline reload', async ({ page, context }) => {
+	await visitOnceOnline(page);
+	await context.setOffline(true);
+	await page.reload();
+	await expectLivePreview(page);
+	await takePhotos(page, 2);
+	await page.goto('/gallery');
+	await page.reload();
+	await expect(page.getByText('2 photos', { exact: true })).toBeVisible();
+	await page.getByRole('list').getByRole('link').first().click();
+	await expect(page.getByRole('dialog', { name: 'Photo viewer' })).toBeVisible();
+	await page.reload();
+	await expect(page.getByRole('dialog', { name: 'Photo viewer' }).getByText('1 of 2')).toBeVisible();
+});
+
+test('after the first photo the storage is reported in settings', async ({ page }) => {
+	await visitOnceOnline(page);
+	await expectLivePreview(page);
+	await takePhotos(page, 1);
+	await nav(page, 'Settings').click();
+	await expect(page.getByText(/\d+(\.\d)? (B|KB|MB) used of \d+(\.\d)? (KB|MB|GB|TB) this browser allows/)).toBeVisible();
+	await expect(page.getByRole('meter', { name: 'Storage used' })).toBeVisible();
+	await expect(page.getByTestId('persistence')).toHaveText(/^(Persistent|Best effort)/);
+	// persist() was asked for after that first photo.
+	expect(await page.evaluate(() => localStorage.getItem('photobooth.persist-asked'))).toBe('1');
+});
