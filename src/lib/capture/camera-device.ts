@@ -8,6 +8,21 @@ export interface CameraInfo {
 	deviceId: string;
 	/** A label a person recognises; browsers hide real labels until permission is given. */
 	label: string;
+	/** Which way it faces, where the device says so. */
+	facing?: 'user' | 'environment';
+}
+
+/** Whether to ask for pan, tilt and zoom: only where the person has not refused them. */
+async function mayAskPtz(): Promise<boolean> {
+	try {
+		const status = await navigator.permissions.query({
+			name: 'camera',
+			panTiltZoom: true
+		} as unknown as PermissionDescriptor);
+		return status.state !== 'denied';
+	} catch {
+		return false; // no pan-tilt-zoom permission in this browser
+	}
 }
 
 function mediaDevices(): MediaDevices {
@@ -24,11 +39,23 @@ function mediaDevices(): MediaDevices {
  */
 export async function openCamera(deviceId: string, signal?: AbortSignal): Promise<MediaStream> {
 	const devices = mediaDevices();
+	let ptz = await mayAskPtz();
 	let last: unknown;
-	for (const video of constraintLadder(deviceId)) {
+	for (const rung of constraintLadder(deviceId)) {
 		signal?.throwIfAborted();
 		try {
-			const stream = await devices.getUserMedia({ video, audio: false });
+			let stream: MediaStream;
+			try {
+				// Asking for pan/tilt/zoom exposes them on cameras that have them, once allowed.
+				const video = ptz ? { ...rung, pan: true, tilt: true, zoom: true } : rung;
+				stream = await devices.getUserMedia({ video, audio: false });
+			} catch (e) {
+				// Where pan/tilt/zoom is not granted, asking for it fails the whole request with
+				// NotAllowedError: ask again for the plain camera, and stop asking for it.
+				if (!ptz || (e as Error)?.name !== 'NotAllowedError') throw e;
+				ptz = false;
+				stream = await devices.getUserMedia({ video: rung, audio: false });
+			}
 			if (signal?.aborted) {
 				closeStream(stream);
 				signal.throwIfAborted();
@@ -59,7 +86,12 @@ export async function listCameras(): Promise<CameraInfo[]> {
 	const all = await navigator.mediaDevices.enumerateDevices();
 	return all
 		.filter((d) => d.kind === 'videoinput')
-		.map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Camera ${i + 1}` }));
+		.map((d, i) => {
+			const caps = (d as InputDeviceInfo).getCapabilities?.() as MediaTrackCapabilities | undefined;
+			const facing = caps?.facingMode?.find((f) => f === 'user' || f === 'environment');
+			const fallback = facing === 'user' ? 'Front camera' : facing === 'environment' ? 'Back camera' : `Camera ${i + 1}`;
+			return { deviceId: d.deviceId, label: d.label || fallback, facing: facing as CameraInfo['facing'] };
+		});
 }
 
 /** Whether the stream's camera faces the person (so the preview should be a mirror). */

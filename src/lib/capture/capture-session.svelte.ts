@@ -1,15 +1,35 @@
 /**
  * The capture engine shared by every route: owns the camera stream, knows its status, the active
- * camera and its capabilities, and takes photos. Pages only attach a <video> and call methods.
+ * camera, its capabilities and controls, and takes photos. Pages only attach a <video> and call
+ * methods. It recovers on its own from a busy or lost camera.
  */
 import { untrack } from 'svelte';
 import { settings } from '$lib/settings/settings.svelte';
+import { parsePhotoSize, type ControlValue } from '$lib/settings/schema';
 import { newPhotoId, photos as defaultRepository } from '$lib/photos/repository';
 import { makeThumbnail, thumbnailJobs } from '$lib/photos/thumbnail';
 import type { NewPhoto, PhotoMeta, StoredThumbnail } from '$lib/photos/types';
 import { closeStream, facesUser, listCameras, openCamera, type CameraInfo } from './camera-device';
-import type { PhotoCaps } from './constraints';
-import { CameraError, CameraLostError, CaptureFailedError, isAbort, toCameraError } from './errors';
+import { photoSettings, type PhotoCaps } from './constraints';
+import {
+	availableControls,
+	clampControl,
+	currentValues,
+	photoControlSettings,
+	trackConstraints,
+	type ControlSpec
+} from './controls';
+import {
+	CameraBusyError,
+	CameraError,
+	CameraLostError,
+	CaptureFailedError,
+	ControlRefusedError,
+	NoCameraError,
+	PermissionDeniedError,
+	isAbort,
+	toCameraError
+} from './errors';
 import { captureStill, readPhotoCapabilities, type FrameTransform, type Still, type StillMethod } from './still-capture';
 
 export type CaptureStatus = 'idle' | 'starting' | 'live' | 'error';
@@ -20,6 +40,20 @@ export interface PhotoSink {
 	putThumbnail(thumb: StoredThumbnail): Promise<void>;
 }
 
+/** Waits before automatic retries: a busy camera or a lost one is tried again on this scale. */
+const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000];
+const LOST_RETRY_MS = 3000;
+
+/** Draws a frame flipped left to right (a mirrored photo), then hands on to `next`. */
+function mirrored(next: FrameTransform | undefined): FrameTransform {
+	return (ctx, source, width, height) => {
+		ctx.translate(width, 0);
+		ctx.scale(-1, 1);
+		if (next) next(ctx, source, width, height);
+		else ctx.drawImage(source, 0, 0, width, height);
+	};
+}
+
 export class CaptureSession {
 	#status = $state<CaptureStatus>('idle');
 	#error = $state<CameraError | null>(null);
@@ -27,17 +61,27 @@ export class CaptureSession {
 	#cameras = $state.raw<CameraInfo[]>([]);
 	#capabilities = $state.raw<MediaTrackCapabilities | null>(null);
 	#photoCaps = $state.raw<PhotoCaps | undefined>(undefined);
+	#controls = $state.raw<ControlSpec[]>([]);
+	#values = $state.raw<Record<string, ControlValue>>({});
 	#pending = $state(0);
 	#lastMethod = $state<StillMethod | null>(null);
+	#retryAt = $state<number | null>(null);
+	#knownPhotoCaps = $state.raw<PhotoCaps | undefined>(undefined);
 
 	/** Whether the person wants the camera on (kept while the page is hidden). */
 	#wanted = false;
 	#video: HTMLVideoElement | null = null;
 	#starting: AbortController | null = null;
+	#retryTimer: ReturnType<typeof setTimeout> | undefined;
+	#retries = 0;
+	/** The track's own values when opened: what Reset returns to. */
+	#defaults: Record<string, ControlValue> = {};
 	#sink: PhotoSink;
 
 	/** A pixel transform applied to every still before encoding (effects plug in here). */
 	transform: FrameTransform | undefined = undefined;
+	/** The same effect for the live preview, as a CSS filter (null: none). */
+	previewFilter = $state<string | null>(null);
 
 	constructor(sink: PhotoSink = defaultRepository) {
 		this.#sink = sink;
@@ -45,7 +89,7 @@ export class CaptureSession {
 			document.addEventListener('visibilitychange', this.#onVisibility);
 			window.addEventListener('pagehide', () => this.#release());
 			window.addEventListener('pageshow', (e) => e.persisted && this.#onVisibility());
-			navigator.mediaDevices?.addEventListener?.('devicechange', () => void this.refreshCameras());
+			navigator.mediaDevices?.addEventListener?.('devicechange', this.#onDeviceChange);
 			// The chosen camera applies live: a change in settings switches a running preview.
 			$effect.root(() => {
 				$effect(() => {
@@ -69,6 +113,10 @@ export class CaptureSession {
 	get error(): CameraError | null {
 		return this.#error;
 	}
+	/** When an automatic retry is due (ms since the epoch), or null. */
+	get retryAt(): number | null {
+		return this.#retryAt;
+	}
 	get stream(): MediaStream | null {
 		return this.#stream;
 	}
@@ -85,12 +133,24 @@ export class CaptureSession {
 		const id = track.getSettings().deviceId ?? '';
 		return this.#cameras.find((c) => c.deviceId === id) ?? { deviceId: id, label: track.label };
 	}
-	/** The track's capabilities (zoom, exposure, focus…), or null with no camera running. */
+	/** The track's capabilities, or null with no camera running. */
 	get capabilities(): MediaTrackCapabilities | null {
 		return this.#capabilities;
 	}
 	get photoCapabilities(): PhotoCaps | undefined {
 		return this.#photoCaps;
+	}
+	/** The last camera's photo capabilities, kept after it stops (for the settings page). */
+	get knownPhotoCapabilities(): PhotoCaps | undefined {
+		return this.#photoCaps ?? this.#knownPhotoCaps;
+	}
+	/** The controls this camera really has. */
+	get controls(): ControlSpec[] {
+		return this.#controls;
+	}
+	/** The controls' current values. */
+	get controlValues(): Record<string, ControlValue> {
+		return this.#values;
 	}
 	/** Whether the preview should be shown as a mirror. */
 	get mirrored(): boolean {
@@ -113,43 +173,29 @@ export class CaptureSession {
 
 	/** Starts (or restarts) the camera chosen in settings. Never throws: failures land in `error`. */
 	async start(): Promise<void> {
-		this.#wanted = true;
-		this.#starting?.abort();
-		const ctrl = new AbortController();
-		this.#starting = ctrl;
-		this.#release({ keepStarting: true });
-		this.#status = 'starting';
-		this.#error = null;
-		try {
-			const stream = await openCamera(settings.values.cameraId, ctrl.signal);
-			if (ctrl.signal.aborted) return closeStream(stream);
-			const track = stream.getVideoTracks()[0];
-			if (!track) throw new CameraLostError();
-			track.addEventListener('ended', () => this.#onTrackEnded(stream));
-			this.#stream = stream;
-			this.#capabilities = track.getCapabilities?.() ?? null;
-			if (this.#video) this.#video.srcObject = stream;
-			this.#status = 'live';
-			// Labels and photo capabilities are only available once the camera is open.
-			const [caps] = await Promise.all([readPhotoCapabilities(track), this.refreshCameras()]);
-			if (this.#stream === stream) this.#photoCaps = caps;
-		} catch (e) {
-			if (ctrl.signal.aborted || isAbort(e)) return;
-			this.#error = toCameraError(e);
-			this.#status = 'error';
-			void this.refreshCameras();
-		} finally {
-			if (this.#starting === ctrl) this.#starting = null;
-		}
+		this.#retries = 0;
+		await this.#open({ quiet: false });
 	}
 
 	/** Stops the camera and keeps it off until start() (Stop camera). */
 	stop(): void {
 		this.#wanted = false;
-		this.#starting?.abort();
+		this.#cancelRetry();
 		this.#release();
 		this.#error = null;
 		this.#status = 'idle';
+	}
+
+	/** Moves to the next camera (and remembers it). */
+	switchCamera(): void {
+		const list = this.#cameras;
+		if (list.length < 2) return;
+		const current = this.track?.getSettings().deviceId ?? settings.values.cameraId;
+		const at = list.findIndex((c) => c.deviceId === current);
+		const next = list[(at + 1) % list.length];
+		settings.set('cameraId', next.deviceId);
+		// The settings effect restarts a live preview; start one that is not running.
+		if (this.#status !== 'live') void this.start();
 	}
 
 	async refreshCameras(): Promise<void> {
@@ -161,8 +207,57 @@ export class CaptureSession {
 	}
 
 	/**
+	 * Sets one camera control. The value is clamped to the camera's range first; a value the
+	 * camera refuses is reverted and reported with ControlRefusedError, the preview untouched.
+	 */
+	async applyControl(key: string, value: ControlValue): Promise<void> {
+		const track = this.track;
+		const spec = this.#controls.find((c) => c.key === key);
+		if (!track || !spec) return;
+		const clamped = clampControl(spec, value);
+		if (clamped === undefined) return;
+		const before = this.#values;
+		const next: Record<string, ControlValue> = { ...before, [key]: clamped };
+		// Leaving manual mode drops the manual values that depended on it.
+		for (const dep of this.#controls) {
+			if (dep.requires?.key === key && clamped !== dep.requires.value) delete next[dep.key];
+			if (spec.requires && dep.key === spec.requires.key && dep.options?.includes(spec.requires.value)) {
+				next[dep.key] = spec.requires.value;
+			}
+		}
+		this.#values = next;
+		if (spec.target === 'track') {
+			try {
+				await track.applyConstraints({ advanced: [trackConstraints(this.#controls, { [key]: clamped })] });
+				// Read back what the camera really did (it may round to its own step).
+				this.#values = { ...next, ...currentValues([spec], track.getSettings() as Record<string, unknown>) };
+			} catch (e) {
+				this.#values = before;
+				throw new ControlRefusedError(spec.label, { cause: e });
+			}
+		}
+		this.#remember();
+	}
+
+	/** Returns every control to the camera's own defaults and forgets what was remembered. */
+	async resetControls(): Promise<void> {
+		const track = this.track;
+		const id = track?.getSettings().deviceId;
+		if (!track || !id) return;
+		settings.clearControls(id);
+		const defaults = this.#defaults;
+		try {
+			await track.applyConstraints({ advanced: [trackConstraints(this.#controls, defaults)] });
+		} catch (e) {
+			throw new ControlRefusedError('Reset', { cause: e });
+		} finally {
+			this.#values = { ...defaults, ...currentValues(this.#controls, track.getSettings() as Record<string, unknown>) };
+		}
+	}
+
+	/**
 	 * Takes a photo and saves it. Resolves once the original is stored; the thumbnail follows
-	 * off the critical path.
+	 * off the critical path. A full device rejects with StorageFullError carrying the photo.
 	 */
 	async shoot(signal?: AbortSignal): Promise<PhotoMeta> {
 		const track = this.track;
@@ -170,13 +265,19 @@ export class CaptureSession {
 		if (this.#status !== 'live' || !track || !video) throw new CaptureFailedError();
 		this.#pending++;
 		try {
+			const size = parsePhotoSize(settings.values.photoSize);
+			const mirror = settings.values.mirrorSaved && facesUser(track);
 			const still: Still = await captureStill({
 				track,
 				video,
 				format: settings.values.format,
 				quality: settings.values.quality,
 				photoCaps: this.#photoCaps,
-				transform: this.transform,
+				photoSettings: {
+					...photoSettings(this.#photoCaps, size),
+					...photoControlSettings(this.#controls, this.#values)
+				},
+				transform: mirror ? mirrored(this.transform) : this.transform,
 				signal
 			});
 			this.#lastMethod = still.method;
@@ -201,7 +302,7 @@ export class CaptureSession {
 				throw e;
 			}
 		} catch (e) {
-			throw isAbort(e) || e instanceof CameraError ? e : toCameraError(e);
+			throw isAbort(e) || e instanceof Error ? e : toCameraError(e);
 		} finally {
 			this.#pending--;
 		}
@@ -221,6 +322,120 @@ export class CaptureSession {
 		}
 	}
 
+	/**
+	 * Opens the camera. `quiet` (automatic retries) keeps the current message on screen until
+	 * the camera is back, so a recovering preview does not flicker between states.
+	 */
+	async #open({ quiet }: { quiet: boolean }): Promise<void> {
+		this.#wanted = true;
+		this.#cancelRetry();
+		this.#starting?.abort();
+		const ctrl = new AbortController();
+		this.#starting = ctrl;
+		this.#release({ keepStarting: true });
+		if (!quiet) {
+			this.#status = 'starting';
+			this.#error = null;
+		}
+		try {
+			const stream = await openCamera(settings.values.cameraId, ctrl.signal);
+			if (ctrl.signal.aborted) return closeStream(stream);
+			const track = stream.getVideoTracks()[0];
+			if (!track) throw new CameraLostError();
+			track.addEventListener('ended', () => this.#onTrackEnded(stream));
+			this.#stream = stream;
+			this.#capabilities = track.getCapabilities?.() ?? null;
+			if (this.#video) this.#video.srcObject = stream;
+			this.#status = 'live';
+			this.#error = null;
+			this.#retries = 0;
+			// Labels and photo capabilities are only available once the camera is open.
+			const [caps] = await Promise.all([readPhotoCapabilities(track), this.refreshCameras()]);
+			if (this.#stream !== stream) return;
+			this.#photoCaps = caps;
+			if (caps) this.#knownPhotoCaps = caps;
+			await this.#setUpControls(track);
+		} catch (e) {
+			if (ctrl.signal.aborted || isAbort(e)) return;
+			const err = toCameraError(e);
+			// While a lost camera is away, each failed attempt keeps the "camera stopped" message
+			// and the retries going, until it is back.
+			if (quiet && this.#error instanceof CameraLostError && !(err instanceof PermissionDeniedError)) {
+				this.#status = 'error';
+				this.#scheduleRetry();
+				return;
+			}
+			this.#error = err;
+			this.#status = 'error';
+			void this.refreshCameras();
+			// A busy camera is often freed a moment later; a lost one may come back.
+			if (err instanceof CameraBusyError || err instanceof CameraLostError) this.#scheduleRetry();
+		} finally {
+			if (this.#starting === ctrl) this.#starting = null;
+		}
+	}
+
+	/** Finds the camera's controls, keeps its defaults, and re-applies what was remembered. */
+	async #setUpControls(track: MediaStreamTrack): Promise<void> {
+		const specs = availableControls(
+			this.#capabilities as Record<string, unknown> | null,
+			this.#photoCaps
+		);
+		this.#controls = specs;
+		const trackSettings = track.getSettings() as Record<string, unknown>;
+		this.#defaults = currentValues(specs, trackSettings);
+		const id = track.getSettings().deviceId ?? '';
+		const remembered = settings.controlsFor(id);
+		const values: Record<string, ControlValue> = { ...this.#defaults };
+		for (const spec of specs) {
+			const v = clampControl(spec, remembered[spec.key]);
+			if (v !== undefined) values[spec.key] = v;
+		}
+		const constraints = trackConstraints(specs, remembered);
+		if (Object.keys(constraints).length) {
+			try {
+				await track.applyConstraints({ advanced: [constraints] });
+			} catch {
+				// The camera no longer takes what it once did: start from its defaults.
+				settings.clearControls(id);
+				this.#values = { ...this.#defaults };
+				return;
+			}
+		}
+		this.#values = { ...values, ...currentValues(specs, track.getSettings() as Record<string, unknown>) };
+	}
+
+	#remember(): void {
+		const id = this.track?.getSettings().deviceId;
+		if (!id) return;
+		for (const spec of this.#controls) {
+			const v = this.#values[spec.key];
+			// Only what differs from the camera's own default is worth remembering.
+			settings.setControl(id, spec.key, v === this.#defaults[spec.key] ? undefined : v);
+		}
+	}
+
+	#scheduleRetry(): void {
+		if (!this.#wanted) return;
+		const delay =
+			this.#error instanceof CameraLostError
+				? LOST_RETRY_MS
+				: RETRY_DELAYS_MS[Math.min(this.#retries, RETRY_DELAYS_MS.length - 1)];
+		if (this.#error instanceof CameraBusyError && this.#retries >= RETRY_DELAYS_MS.length) return;
+		this.#retries++;
+		this.#retryAt = Date.now() + delay;
+		this.#retryTimer = setTimeout(() => {
+			this.#retryAt = null;
+			if (this.#wanted && document.visibilityState !== 'hidden') void this.#open({ quiet: true });
+		}, delay);
+	}
+
+	#cancelRetry(): void {
+		clearTimeout(this.#retryTimer);
+		this.#retryTimer = undefined;
+		this.#retryAt = null;
+	}
+
 	#release(opts: { keepStarting?: boolean } = {}): void {
 		if (!opts.keepStarting) {
 			this.#starting?.abort();
@@ -230,6 +445,8 @@ export class CaptureSession {
 		this.#stream = null;
 		this.#capabilities = null;
 		this.#photoCaps = undefined;
+		this.#controls = [];
+		this.#values = {};
 		if (this.#video) this.#video.srcObject = null;
 		if (this.#status !== 'error') this.#status = 'idle';
 	}
@@ -239,12 +456,23 @@ export class CaptureSession {
 		this.#release();
 		this.#error = new CameraLostError();
 		this.#status = 'error';
+		this.#scheduleRetry();
 	}
+
+	#onDeviceChange = (): void => {
+		void this.refreshCameras();
+		// A camera plugged back in: try at once rather than wait for the next retry.
+		const missing = this.#error instanceof CameraLostError || this.#error instanceof NoCameraError;
+		if (this.#wanted && this.#status === 'error' && missing) {
+			void this.#open({ quiet: true });
+		}
+	};
 
 	#onVisibility = (): void => {
 		if (document.visibilityState === 'hidden') {
 			// Free the camera (and its light) while nobody is looking; remember to come back.
 			const wanted = this.#wanted;
+			this.#cancelRetry();
 			this.#release();
 			this.#wanted = wanted;
 		} else if (this.#wanted && this.#status !== 'live' && this.#status !== 'starting') {

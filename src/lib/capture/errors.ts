@@ -11,7 +11,8 @@ export type CameraErrorKind =
 	| 'constraints'
 	| 'camera-lost'
 	| 'unsupported'
-	| 'capture-failed';
+	| 'capture-failed'
+	| 'control-refused';
 
 export abstract class CameraError extends Error {
 	abstract readonly kind: CameraErrorKind;
@@ -101,6 +102,15 @@ export class CaptureFailedError extends CameraError {
 	readonly title = 'The photo could not be taken';
 	constructor(options?: { cause?: unknown }) {
 		super('The camera gave no picture. Wait a moment and press the shutter again.', options);
+	}
+}
+
+/** The camera would not take a control's value; the control is back where it was. */
+export class ControlRefusedError extends CameraError {
+	readonly kind = 'control-refused';
+	readonly title = 'The camera refused that setting';
+	constructor(control: string, options?: { cause?: unknown }) {
+		super(`The camera did not accept that ${control.toLowerCase()} value, so it is back where it was.`, options);
 	}
 }
 

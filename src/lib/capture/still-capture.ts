@@ -7,8 +7,15 @@ import { photoSettings, type PhotoCaps, type PhotoFormat } from './constraints';
 import { CameraLostError, CaptureFailedError } from './errors';
 
 /** The ImageCapture surface we use; TypeScript's DOM library does not declare it. */
+export interface PhotoSettingsIn {
+	imageWidth?: number;
+	imageHeight?: number;
+	fillLightMode?: string;
+	redEyeReduction?: boolean;
+}
+
 interface ImageCaptureLike {
-	takePhoto(settings?: { imageWidth?: number; imageHeight?: number }): Promise<Blob>;
+	takePhoto(settings?: PhotoSettingsIn): Promise<Blob>;
 	grabFrame(): Promise<ImageBitmap>;
 	getPhotoCapabilities(): Promise<PhotoCaps>;
 }
@@ -74,6 +81,8 @@ export interface StillOptions {
 	format: PhotoFormat;
 	quality: number;
 	photoCaps?: PhotoCaps;
+	/** takePhoto() settings, already clamped; derived from photoCaps when not given. */
+	photoSettings?: PhotoSettingsIn;
 	transform?: FrameTransform;
 	signal?: AbortSignal;
 	/** How long to wait for a live, unmuted frame before giving up. */
@@ -164,7 +173,7 @@ async function grabSourceFrame(opts: StillOptions): Promise<Frame> {
 	const ic = imageCaptureFor(track);
 	if (ic) {
 		try {
-			const blob = await ic.takePhoto(photoSettings(opts.photoCaps));
+			const blob = await ic.takePhoto(opts.photoSettings ?? photoSettings(opts.photoCaps));
 			return await bitmapFrame(await createImageBitmap(blob), 'takePhoto');
 		} catch (e) {
 			opts.signal?.throwIfAborted();

@@ -13,6 +13,24 @@ export function newPhotoId(): string {
 		: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
+/**
+ * The device has no room for this photo. It carries the photo, so the person can download it
+ * at once instead of losing it.
+ */
+export class StorageFullError extends Error {
+	readonly photo: NewPhoto;
+	constructor(photo: NewPhoto, options?: { cause?: unknown }) {
+		super('There is no space left on this device for photos.', options);
+		this.name = 'StorageFullError';
+		this.photo = photo;
+	}
+}
+
+function isQuotaError(e: unknown): boolean {
+	const name = (e as { name?: string } | null)?.name;
+	return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
+}
+
 export class PhotoRepository {
 	#db: Promise<IDBPDatabase<BoothDB>> | undefined;
 
@@ -42,11 +60,19 @@ export class PhotoRepository {
 		};
 		const db = await this.#open();
 		const tx = db.transaction(['photos', 'originals'], 'readwrite');
-		await Promise.all([
-			tx.objectStore('photos').add(meta),
-			tx.objectStore('originals').add({ id: meta.id, data, type: meta.type }),
-			tx.done
-		]);
+		try {
+			await Promise.all([
+				tx.objectStore('photos').add(meta),
+				tx.objectStore('originals').add({ id: meta.id, data, type: meta.type }),
+				tx.done
+			]);
+		} catch (e) {
+			// The transaction aborted as a whole: nothing half-saved is left behind.
+			if (isQuotaError(e) || isQuotaError(tx.error)) {
+				throw new StorageFullError({ ...photo, id: meta.id, takenAt: meta.takenAt }, { cause: e });
+			}
+			throw e;
+		}
 		announce({ type: 'added', id: meta.id });
 		return meta;
 	}

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
 	DEFAULTS,
+	migrate,
+	parsePhotoSize,
 	FORMATS,
 	QUALITY_RANGE,
 	parseStored,
@@ -10,10 +12,20 @@ import {
 } from './schema';
 
 const defaults: BoothSettings = {
+	version: 2,
 	cameraId: '',
+	photoSize: 'max',
 	format: 'image/jpeg',
 	quality: 0.92,
-	mirrorPreview: true
+	mirrorPreview: true,
+	mirrorSaved: false,
+	countdown: 0,
+	burst: false,
+	burstCount: 4,
+	burstInterval: 1000,
+	flash: true,
+	sound: false,
+	controls: {}
 };
 
 describe('DEFAULTS', () => {
@@ -52,6 +64,7 @@ describe('validateSettings', () => {
 
 	it('keeps a complete valid object as it is', () => {
 		const good: BoothSettings = {
+			...defaults,
 			cameraId: 'abc123',
 			format: 'image/webp',
 			quality: 0.75,
@@ -72,7 +85,7 @@ describe('validateSettings', () => {
 	it('drops unknown fields', () => {
 		const s = validateSettings({ quality: 0.8, theme: 'dark', __proto__x: 1 });
 		expect(s).toEqual({ ...defaults, quality: 0.8 });
-		expect(Object.keys(s).sort()).toEqual(['cameraId', 'format', 'mirrorPreview', 'quality']);
+		expect(Object.keys(s).sort()).toEqual(Object.keys(defaults).sort());
 	});
 
 	it.each<[keyof BoothSettings, unknown]>([
@@ -94,6 +107,7 @@ describe('validateSettings', () => {
 		['mirrorPreview', null]
 	])('resets a bad %s (%o) to its default and keeps the good fields', (key, bad) => {
 		const good: BoothSettings = {
+			...defaults,
 			cameraId: 'cam-7',
 			format: 'image/png',
 			quality: 0.6,
@@ -154,6 +168,7 @@ describe('parseStored', () => {
 
 	it('reads valid stored settings', () => {
 		const stored: BoothSettings = {
+			...defaults,
 			cameraId: 'dev-1',
 			format: 'image/webp',
 			quality: 0.55,
@@ -217,5 +232,74 @@ describe('validateField', () => {
 		expect(validateField('mirrorPreview', 'false')).toBe(true);
 		expect(validateField('mirrorPreview', 0)).toBe(true);
 		expect(validateField('mirrorPreview', undefined)).toBe(true);
+	});
+});
+
+describe('version 2 fields', () => {
+	it.each<[keyof BoothSettings, unknown, unknown]>([
+		['countdown', 3, 3],
+		['countdown', 10, 10],
+		['countdown', 4, 0],
+		['countdown', '5', 0],
+		['burstCount', 6, 6],
+		['burstCount', 1, 2],
+		['burstCount', 99, 10],
+		['burstCount', 3.6, 4],
+		['burstInterval', 1234, 1200],
+		['burstInterval', 50, 200],
+		['burstInterval', 60_000, 5000],
+		['burstInterval', 'fast', 1000],
+		['photoSize', '1280x720', '1280x720'],
+		['photoSize', 'max', 'max'],
+		['photoSize', '1280*720', 'max'],
+		['photoSize', '1x1', 'max'],
+		['mirrorSaved', true, true],
+		['mirrorSaved', 1, false],
+		['flash', false, false],
+		['sound', true, true],
+		['burst', 'yes', false]
+	])('%s: %o becomes %o', (key, value, expected) => {
+		expect(validateField(key, value)).toEqual(expected);
+	});
+
+	it('always stores the current version', () => {
+		expect(validateField('version', 1)).toBe(2);
+		expect(validateSettings({ version: 99 }).version).toBe(2);
+	});
+
+	it('parses photo sizes', () => {
+		expect(parsePhotoSize('1920x1080')).toEqual({ width: 1920, height: 1080 });
+		expect(parsePhotoSize('max')).toBeUndefined();
+		expect(parsePhotoSize('19200000x1')).toBeUndefined();
+	});
+
+	it('keeps valid remembered controls per camera and drops bad entries', () => {
+		const controls = validateField('controls', {
+			camA: { zoom: 150, focusMode: 'manual', torch: true, bad: { x: 1 }, nan: Number.NaN, 'no space': 1 },
+			camB: 'not an object',
+			camC: []
+		});
+		expect(controls).toEqual({ camA: { zoom: 150, focusMode: 'manual', torch: true } });
+		expect(validateField('controls', null)).toEqual({});
+		expect(validateField('controls', [1, 2])).toEqual({});
+	});
+});
+
+describe('migration', () => {
+	it('takes version 1 settings (no version field) to version 2, keeping every v1 value', () => {
+		const v1 = { cameraId: 'cam-9', format: 'image/webp', quality: 0.8, mirrorPreview: false };
+		expect(migrate(v1)).toEqual({ ...v1, mirrorSaved: false, version: 2 });
+		expect(validateSettings(v1)).toEqual({ ...defaults, ...v1 });
+	});
+
+	it('reads version 1 JSON as stored by the first release', () => {
+		const text = '{"cameraId":"","format":"image/png","quality":0.92,"mirrorPreview":true}';
+		expect(parseStored(text)).toEqual({ ...defaults, format: 'image/png' });
+	});
+
+	it('leaves version 2 settings as they are', () => {
+		const v2 = { ...defaults, countdown: 5, mirrorSaved: true };
+		expect(migrate(v2)).toEqual(v2);
+		expect(validateSettings(v2)).toEqual(v2);
 	});
 });

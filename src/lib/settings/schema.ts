@@ -1,25 +1,63 @@
 /**
- * The settings' shape, defaults and validation: pure, so it is unit-tested without a browser.
- * Anything stored that does not fit falls back to the default for that field alone.
+ * The settings' shape, defaults, validation and migration: pure, so it is unit-tested without a
+ * browser. Anything stored that does not fit falls back to the default for that field alone.
  */
 import type { PhotoFormat } from '$lib/capture/constraints';
 
+/** A value of one camera control (zoom 150, focusMode 'manual', torch true). */
+export type ControlValue = number | string | boolean;
+
 export interface BoothSettings {
+	/** Schema version of what is stored; see migrate(). */
+	version: number;
 	/** deviceId of the chosen camera, or '' for the browser's default. */
 	cameraId: string;
+	/** Photo size: 'max' for the largest the camera offers, or 'WIDTHxHEIGHT'. */
+	photoSize: string;
 	/** Encoding of saved photos. */
 	format: PhotoFormat;
 	/** Encoder quality for JPEG and WebP, 0.5..1. */
 	quality: number;
 	/** Show the preview as a mirror when the camera faces the person. */
 	mirrorPreview: boolean;
+	/** Save photos mirrored too (off: saved as the camera sees them, text reads right). */
+	mirrorSaved: boolean;
+	/** Seconds of countdown before a shot: 0 (off), 3, 5 or 10. */
+	countdown: number;
+	/** Burst mode: each press takes `burstCount` photos `burstInterval` ms apart. */
+	burst: boolean;
+	burstCount: number;
+	burstInterval: number;
+	/** White screen flash on each shot. */
+	flash: boolean;
+	/** A shutter click made with Web Audio. */
+	sound: boolean;
+	/** Remembered camera controls, per deviceId. */
+	controls: Record<string, Record<string, ControlValue>>;
 }
 
+export const SETTINGS_VERSION = 2;
+
+export const COUNTDOWNS = [0, 3, 5, 10] as const;
+export const BURST_COUNT = { min: 2, max: 10 } as const;
+export const BURST_INTERVAL = { min: 200, max: 5000, step: 100 } as const;
+export const QUALITY_RANGE = { min: 0.5, max: 1, step: 0.01 } as const;
+
 export const DEFAULTS: Readonly<BoothSettings> = Object.freeze({
+	version: SETTINGS_VERSION,
 	cameraId: '',
+	photoSize: 'max',
 	format: 'image/jpeg',
 	quality: 0.92,
-	mirrorPreview: true
+	mirrorPreview: true,
+	mirrorSaved: false,
+	countdown: 0,
+	burst: false,
+	burstCount: 4,
+	burstInterval: 1000,
+	flash: true,
+	sound: false,
+	controls: Object.freeze({}) as Record<string, Record<string, ControlValue>>
 });
 
 export const FORMATS: readonly { value: PhotoFormat; label: string }[] = [
@@ -28,48 +66,115 @@ export const FORMATS: readonly { value: PhotoFormat; label: string }[] = [
 	{ value: 'image/webp', label: 'WebP' }
 ];
 
-export const QUALITY_RANGE = { min: 0.5, max: 1, step: 0.01 } as const;
-
 function isFormat(v: unknown): v is PhotoFormat {
 	return FORMATS.some((f) => f.value === v);
+}
+
+function intIn(value: unknown, min: number, max: number, step = 1): number | undefined {
+	if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+	const v = Math.round(Math.min(max, Math.max(min, value)) / step) * step;
+	return v;
+}
+
+/** 'max' or 'WIDTHxHEIGHT' with sane pixel counts. */
+export function parsePhotoSize(value: string): { width: number; height: number } | undefined {
+	const m = /^(\d{2,5})x(\d{2,5})$/.exec(value);
+	if (!m) return undefined;
+	return { width: Number(m[1]), height: Number(m[2]) };
+}
+
+function validControls(value: unknown): Record<string, Record<string, ControlValue>> | undefined {
+	if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+	const out: Record<string, Record<string, ControlValue>> = {};
+	for (const [device, controls] of Object.entries(value)) {
+		if (!controls || typeof controls !== 'object' || Array.isArray(controls)) continue;
+		const kept: Record<string, ControlValue> = {};
+		for (const [key, v] of Object.entries(controls)) {
+			const ok =
+				(typeof v === 'number' && Number.isFinite(v)) ||
+				typeof v === 'boolean' ||
+				(typeof v === 'string' && v.length < 64);
+			if (ok && /^[a-zA-Z]{1,40}$/.test(key)) kept[key] = v as ControlValue;
+		}
+		if (device.length < 512) out[device] = kept;
+	}
+	return out;
 }
 
 /** Validates one field's value, returning the default where it does not fit. */
 export function validateField<K extends keyof BoothSettings>(key: K, value: unknown): BoothSettings[K] {
 	const fallback = DEFAULTS[key];
+	const pick = (ok: boolean) => (ok ? value : fallback) as BoothSettings[K];
 	switch (key) {
+		case 'version':
+			return SETTINGS_VERSION as BoothSettings[K];
 		case 'cameraId':
-			return (typeof value === 'string' && value.length < 512 ? value : fallback) as BoothSettings[K];
+			return pick(typeof value === 'string' && value.length < 512);
+		case 'photoSize':
+			return pick(value === 'max' || (typeof value === 'string' && !!parsePhotoSize(value)));
 		case 'format':
-			return (isFormat(value) ? value : fallback) as BoothSettings[K];
+			return pick(isFormat(value));
 		case 'quality': {
 			if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
 			const q = Math.min(QUALITY_RANGE.max, Math.max(QUALITY_RANGE.min, value));
 			return Number(q.toFixed(2)) as BoothSettings[K];
 		}
 		case 'mirrorPreview':
-			return (typeof value === 'boolean' ? value : fallback) as BoothSettings[K];
+		case 'mirrorSaved':
+		case 'burst':
+		case 'flash':
+		case 'sound':
+			return pick(typeof value === 'boolean');
+		case 'countdown':
+			return pick(COUNTDOWNS.includes(value as (typeof COUNTDOWNS)[number]));
+		case 'burstCount':
+			return (intIn(value, BURST_COUNT.min, BURST_COUNT.max) ?? fallback) as BoothSettings[K];
+		case 'burstInterval':
+			return (intIn(value, BURST_INTERVAL.min, BURST_INTERVAL.max, BURST_INTERVAL.step) ??
+				fallback) as BoothSettings[K];
+		case 'controls':
+			return (validControls(value) ?? {}) as BoothSettings[K];
 		default:
 			return fallback;
 	}
 }
 
+/**
+ * Brings stored settings of any earlier version up to this one. Each step takes version N to
+ * N + 1; validation afterwards fills what is missing.
+ * - v1 (no `version` field): cameraId, format, quality, mirrorPreview. Its mirror setting
+ *   mirrored the preview only, which v2 keeps as mirrorPreview; saved photos stay unmirrored.
+ */
+export function migrate(raw: Record<string, unknown>): Record<string, unknown> {
+	const out = { ...raw };
+	let version = typeof out.version === 'number' ? out.version : 1;
+	if (version < 2) {
+		out.mirrorSaved = false;
+		version = 2;
+	}
+	out.version = version;
+	return out;
+}
+
 /** Turns whatever was stored (maybe corrupt, maybe from an older version) into valid settings. */
 export function validateSettings(raw: unknown): BoothSettings {
-	const obj = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-	const out = { ...DEFAULTS };
+	const obj =
+		raw && typeof raw === 'object' && !Array.isArray(raw)
+			? migrate(raw as Record<string, unknown>)
+			: {};
+	const out = { ...DEFAULTS, controls: {} } as BoothSettings;
 	for (const key of Object.keys(DEFAULTS) as (keyof BoothSettings)[]) {
-		(out as Record<string, unknown>)[key] = validateField(key, obj[key]);
+		(out as unknown as Record<string, unknown>)[key] = validateField(key, obj[key]);
 	}
 	return out;
 }
 
 /** Parses the stored JSON text; anything unreadable gives the defaults. */
 export function parseStored(text: string | null): BoothSettings {
-	if (!text) return { ...DEFAULTS };
+	if (!text) return validateSettings(undefined);
 	try {
 		return validateSettings(JSON.parse(text));
 	} catch {
-		return { ...DEFAULTS };
+		return validateSettings(undefined);
 	}
 }

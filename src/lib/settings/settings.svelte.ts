@@ -2,7 +2,7 @@
  * The app's settings: typed, validated, persisted in localStorage and kept in step across tabs.
  * Reading a field is reactive, so the capture engine and pages follow changes live.
  */
-import { DEFAULTS, parseStored, validateField, type BoothSettings } from './schema';
+import { parseStored, validateField, validateSettings, type BoothSettings, type ControlValue } from './schema';
 
 export const STORAGE_KEY = 'photobooth.settings';
 
@@ -41,8 +41,30 @@ export class Settings {
 		this.#save();
 	}
 
+	/** The remembered controls of one camera. */
+	controlsFor(deviceId: string): Readonly<Record<string, ControlValue>> {
+		return this.#values.controls[deviceId] ?? {};
+	}
+
+	/** Remembers one control's value for a camera (or forgets it with undefined). */
+	setControl(deviceId: string, key: string, value: ControlValue | undefined): void {
+		if (!deviceId) return;
+		const current = { ...(this.#values.controls[deviceId] ?? {}) };
+		if (value === undefined) delete current[key];
+		else current[key] = value;
+		this.#values.controls = validateField('controls', { ...this.#values.controls, [deviceId]: current });
+		this.#save();
+	}
+
+	/** Forgets every remembered control of a camera (its Reset). */
+	clearControls(deviceId: string): void {
+		const { [deviceId]: _gone, ...rest } = this.#values.controls;
+		this.#values.controls = rest;
+		this.#save();
+	}
+
 	reset(): void {
-		this.#values = { ...DEFAULTS };
+		this.#values = validateSettings(undefined);
 		this.#save();
 	}
 

@@ -1,0 +1,27 @@
+/**
+ * Telling the person about shots that were taken but not saved. A full device offers the photo
+ * as a download at once, so nothing is lost.
+ */
+import { StorageFullError } from '$lib/photos/repository';
+import { saveBlob } from '$lib/export/download';
+import { photoFileName } from '$lib/export/filename';
+import { reportError, toasts } from '$lib/toasts.svelte';
+import { CameraError, isAbort } from './errors';
+
+export function reportShotFailures(failed: unknown[]): void {
+	for (const e of failed) {
+		if (isAbort(e)) continue;
+		if (e instanceof StorageFullError) {
+			const { blob, takenAt } = e.photo;
+			toasts.show('Storage is full: this photo was not saved. Download it now to keep it.', {
+				kind: 'error',
+				ms: 0,
+				action: { label: 'Download', run: () => saveBlob(blob, photoFileName(takenAt ?? Date.now(), blob.type)) }
+			});
+		} else if (e instanceof CameraError) {
+			toasts.error(e.message);
+		} else {
+			reportError(e, 'The photo was not saved');
+		}
+	}
+}
