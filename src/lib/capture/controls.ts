@@ -98,12 +98,13 @@ export function trackConstraints(
 		const spec = byKey.get(key);
 		if (!spec || spec.target !== 'track') continue;
 		const v = clampControl(spec, raw);
-		if (v === undefined) continue;
-		set[key] = v;
-		const need = spec.requires;
-		if (need && values[need.key] !== need.value && byKey.get(need.key)?.options?.includes(need.value)) {
-			set[need.key] = need.value;
-		}
+		if (v !== undefined) set[key] = v;
+	}
+	// A second pass, so the result does not depend on the order of the keys: a manual value
+	// always brings its manual mode.
+	for (const key of Object.keys(set)) {
+		const need = byKey.get(key)?.requires;
+		if (need && byKey.get(need.key)?.options?.includes(need.value)) set[need.key] = need.value;
 	}
 	return set as MediaTrackConstraintSet;
 }
@@ -139,10 +140,12 @@ export function currentValues(
 
 /** A number for display: no float dust, at most two decimals. */
 export function formatControlValue(spec: ControlSpec, value: ControlValue | undefined): string {
-	if (value === undefined) return '';
+	if (value === undefined || value === '') return '';
 	if (typeof value === 'boolean') return value ? 'On' : 'Off';
 	if (typeof value === 'string') return value[0].toUpperCase() + value.slice(1).replace(/-/g, ' ');
 	if (spec.key === 'zoom') return `${Number((value / (spec.range?.min || 1)).toFixed(2))}${spec.unit}`;
+	// Pan and tilt are given in arc seconds (3600 to the degree).
+	if (spec.key === 'pan' || spec.key === 'tilt') return `${Number((value / 3600).toFixed(1))}°`;
 	const text = Number(value.toFixed(2)).toString();
 	return spec.unit ? `${text} ${spec.unit}` : text;
 }
