@@ -278,6 +278,7 @@ export class CaptureSession {
 					...photoControlSettings(this.#controls, this.#values)
 				},
 				transform: mirror ? mirrored(this.transform) : this.transform,
+				maxSize: size,
 				signal
 			});
 			this.#lastMethod = still.method;

@@ -84,6 +84,11 @@ export interface StillOptions {
 	/** takePhoto() settings, already clamped; derived from photoCaps when not given. */
 	photoSettings?: PhotoSettingsIn;
 	transform?: FrameTransform;
+	/**
+	 * The photo size asked for. Cameras may ignore it in takePhoto() (Chromium's fake camera
+	 * does), so a larger frame is scaled down to fit it here; a smaller one is never enlarged.
+	 */
+	maxSize?: { width: number; height: number };
 	signal?: AbortSignal;
 	/** How long to wait for a live, unmuted frame before giving up. */
 	frameTimeoutMs?: number;
@@ -197,6 +202,13 @@ async function grabSourceFrame(opts: StillOptions): Promise<Frame> {
 	};
 }
 
+/** The frame's size scaled down (never up) to fit within `max`, keeping its shape. */
+export function fitSize(width: number, height: number, max?: { width: number; height: number }) {
+	if (!max) return { width, height };
+	const scale = Math.min(1, max.width / width, max.height / height);
+	return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
+
 type AnyCanvas = OffscreenCanvas | HTMLCanvasElement;
 
 function makeCanvas(width: number, height: number): AnyCanvas {
@@ -224,19 +236,21 @@ export async function captureStill(opts: StillOptions): Promise<Still> {
 	const frame = await grabSourceFrame(opts);
 	try {
 		opts.signal?.throwIfAborted();
-		const canvas = makeCanvas(frame.width, frame.height);
+		const { width, height } = fitSize(frame.width, frame.height, opts.maxSize);
+		const canvas = makeCanvas(width, height);
 		const ctx = canvas.getContext('2d') as
 			| OffscreenCanvasRenderingContext2D
 			| CanvasRenderingContext2D
 			| null;
 		if (!ctx) throw new CaptureFailedError();
-		(opts.transform ?? copyFrame)(ctx, frame.source, frame.width, frame.height);
+		ctx.imageSmoothingQuality = 'high';
+		(opts.transform ?? copyFrame)(ctx, frame.source, width, height);
 		const blob = await encodeCanvas(canvas, opts.format, opts.quality);
 		if (!blob.size) throw new CaptureFailedError();
 		return {
 			blob,
-			width: frame.width,
-			height: frame.height,
+			width,
+			height,
 			type: blob.type || opts.format,
 			method: frame.method
 		};
