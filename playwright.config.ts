@@ -2,7 +2,16 @@ import { defineConfig } from '@playwright/test';
 import { chromiumExecutable } from './tests/e2e/browser';
 import { FAKE_VIDEO_FILE } from './tests/e2e/paths';
 
-const PORT = Number(process.env.E2E_PORT ?? 4317);
+/**
+ * Each checkout gets its own port (from its path), so two checkouts testing at once never
+ * share a server: a reused server from another checkout would test the wrong build.
+ */
+function portFor(dir: string): number {
+	let h = 0;
+	for (const ch of dir) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+	return 4400 + (h % 500);
+}
+const PORT = Number(process.env.E2E_PORT ?? portFor(process.cwd()));
 const baseURL = `http://127.0.0.1:${PORT}`;
 const executablePath = chromiumExecutable();
 
@@ -62,7 +71,7 @@ export default defineConfig({
 		// The production build as a static host serves it, with the adapter's fallback page.
 		command: `npx sirv build --single 200.html --host 127.0.0.1 --port ${PORT} --quiet`,
 		url: baseURL,
-		reuseExistingServer: !process.env.CI,
+		reuseExistingServer: false,
 		timeout: 30_000
 	}
 });
