@@ -6,8 +6,8 @@ import { FAKE_VIDEO_SIZE } from './paths';
 test('a camera with fixed photo capabilities still takes full-size photos', async ({ page }) => {
 	await openCamera(page);
 	await takePhotos(page, 2);
-	// Through ImageCapture.takePhoto() with clamped settings, not a fallback.
-	await expect(page.locator('[data-capture-method]')).toHaveAttribute('data-capture-method', 'takePhoto');
+	// Its photo size is its stream size, so the live frame is the full-size photo.
+	await expect(page.locator('[data-capture-method]')).toHaveAttribute('data-capture-method', 'video');
 	await page.getByRole('link', { name: 'Open latest photo' }).click();
 	const viewer = page.getByRole('dialog', { name: 'Photo viewer' });
 	await expect(viewer.getByText(`${FAKE_VIDEO_SIZE.width} × ${FAKE_VIDEO_SIZE.height}`)).toBeVisible();

@@ -85,3 +85,20 @@ export function savedCount(page: Page): Promise<number> {
 export function nav(page: Page, name: 'Camera' | 'Gallery' | 'Settings') {
 	return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 }
+
+/**
+ * Opens the preview at 1280x720, below the fake camera's 1920x1080 photo size, so that stills
+ * go through ImageCapture.takePhoto() (used where it gives more than the live frame).
+ */
+export async function smallerPreview(page: Page): Promise<void> {
+	await page.addInitScript(() => {
+		const gum = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+		navigator.mediaDevices.getUserMedia = (c?: MediaStreamConstraints) => {
+			const video = c?.video;
+			if (video && typeof video === 'object') {
+				return gum({ ...c, video: { ...video, width: { ideal: 1280 }, height: { ideal: 720 } } });
+			}
+			return gum(c);
+		};
+	});
+}

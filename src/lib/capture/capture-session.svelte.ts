@@ -30,7 +30,14 @@ import {
 	isAbort,
 	toCameraError
 } from './errors';
-import { captureStill, readPhotoCapabilities, type FrameTransform, type Still, type StillMethod } from './still-capture';
+import {
+	captureStill,
+	readPhotoCapabilities,
+	takePhotoAdds,
+	type FrameTransform,
+	type Still,
+	type StillMethod
+} from './still-capture';
 
 export type CaptureStatus = 'idle' | 'starting' | 'live' | 'error';
 
@@ -74,6 +81,13 @@ export class CaptureSession {
 	#starting: AbortController | null = null;
 	#retryTimer: ReturnType<typeof setTimeout> | undefined;
 	#retries = 0;
+	/** Frames presented so far, and the frame the last shot took: no two shots share one. */
+	#frameNo = 0;
+	#lastShotFrame = -1;
+	#frameWaiters: (() => void)[] = [];
+	/** A takePhoto() is running: a shot meanwhile takes the live frame instead of queueing. */
+	#photoInFlight = false;
+	#counting: HTMLVideoElement | null = null;
 	/** The track's own values when opened: what Reset returns to. */
 	#defaults: Record<string, ControlValue> = {};
 	#sink: PhotoSink;
@@ -169,6 +183,31 @@ export class CaptureSession {
 	attach(video: HTMLVideoElement | null): void {
 		this.#video = video;
 		if (video && video.srcObject !== this.#stream) video.srcObject = this.#stream;
+		if (video) this.#countFrames(video);
+	}
+
+	/** Counts presented frames (requestVideoFrameCallback) so a shot can wait for a new one. */
+	#countFrames(video: HTMLVideoElement): void {
+		if (!('requestVideoFrameCallback' in video) || this.#counting === video) return;
+		this.#counting = video;
+		const tick: VideoFrameRequestCallback = (_now, meta) => {
+			this.#frameNo = meta.presentedFrames;
+			this.#frameWaiters.splice(0).forEach((wake) => wake());
+			if (this.#video === video) video.requestVideoFrameCallback(tick);
+			else this.#counting = null;
+		};
+		video.requestVideoFrameCallback(tick);
+	}
+
+	/** Resolves at the next presented frame (or after `ms`, where frames stall). */
+	#nextFrame(ms: number): Promise<void> {
+		return new Promise((resolve) => {
+			const timer = setTimeout(resolve, ms);
+			this.#frameWaiters.push(() => {
+				clearTimeout(timer);
+				resolve();
+			});
+		});
 	}
 
 	/** Starts (or restarts) the camera chosen in settings. Never throws: failures land in `error`. */
@@ -267,20 +306,35 @@ export class CaptureSession {
 		try {
 			const size = parsePhotoSize(settings.values.photoSize);
 			const mirror = settings.values.mirrorSaved && facesUser(track);
-			const still: Still = await captureStill({
-				track,
-				video,
-				format: settings.values.format,
-				quality: settings.values.quality,
-				photoCaps: this.#photoCaps,
-				photoSettings: {
-					...photoSettings(this.#photoCaps, size),
-					...photoControlSettings(this.#controls, this.#values)
-				},
-				transform: mirror ? mirrored(this.transform) : this.transform,
-				maxSize: size,
-				signal
-			});
+			const wanted = {
+				...photoSettings(this.#photoCaps, size),
+				...photoControlSettings(this.#controls, this.#values)
+			};
+			// A shot a moment after the last one waits for a new frame: never the same picture twice.
+			if ('requestVideoFrameCallback' in video && this.#frameNo === this.#lastShotFrame) {
+				await this.#nextFrame(250);
+			}
+			this.#lastShotFrame = this.#frameNo;
+			const useTakePhoto =
+				!this.#photoInFlight && takePhotoAdds(wanted, video.videoWidth, video.videoHeight);
+			if (useTakePhoto) this.#photoInFlight = true;
+			let still: Still;
+			try {
+				still = await captureStill({
+					track,
+					video,
+					format: settings.values.format,
+					quality: settings.values.quality,
+					photoCaps: this.#photoCaps,
+					photoSettings: wanted,
+					useTakePhoto,
+					transform: mirror ? mirrored(this.transform) : this.transform,
+					maxSize: size,
+					signal
+				});
+			} finally {
+				if (useTakePhoto) this.#photoInFlight = false;
+			}
 			this.#lastMethod = still.method;
 			// The id is ours before the save so the thumbnail job can be found by anyone who
 			// hears of the photo before its thumbnail is stored.

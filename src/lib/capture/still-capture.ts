@@ -83,6 +83,8 @@ export interface StillOptions {
 	photoCaps?: PhotoCaps;
 	/** takePhoto() settings, already clamped; derived from photoCaps when not given. */
 	photoSettings?: PhotoSettingsIn;
+	/** false: take the live frame even where ImageCapture exists (see takePhotoAdds). */
+	useTakePhoto?: boolean;
 	transform?: FrameTransform;
 	/**
 	 * The photo size asked for. Cameras may ignore it in takePhoto() (Chromium's fake camera
@@ -172,10 +174,41 @@ async function bitmapFrame(bitmap: ImageBitmap, method: StillMethod): Promise<Fr
 	};
 }
 
+/**
+ * Whether takePhoto() can give more than the frame on screen: more pixels than the live
+ * stream, or a flash or red-eye setting. Where it cannot, the live frame is the same photo
+ * without takePhoto's cost (Chromium encodes a PNG for it, which we then decode), and two
+ * shots a frame apart are never the same picture.
+ */
+export function takePhotoAdds(settings: PhotoSettingsIn, frameWidth: number, frameHeight: number): boolean {
+	if ((settings.fillLightMode && settings.fillLightMode !== 'off') || settings.redEyeReduction) return true;
+	const w = settings.imageWidth ?? 0;
+	const h = settings.imageHeight ?? 0;
+	return w * h > frameWidth * frameHeight;
+}
+
+/** The frame the <video> shows, copied now (a later draw could be a newer frame). */
+async function liveFrame(opts: StillOptions): Promise<Frame> {
+	const { track, video } = opts;
+	await waitForLiveFrame(track, video, opts.frameTimeoutMs, opts.signal);
+	try {
+		return await bitmapFrame(await createImageBitmap(video), 'video');
+	} catch {
+		// Where a bitmap cannot be made of a video, draw the element itself.
+		return {
+			source: video,
+			width: video.videoWidth,
+			height: video.videoHeight,
+			method: 'video',
+			release: () => {}
+		};
+	}
+}
+
 /** Walks the fallback chain and returns the first frame any step gives. */
 async function grabSourceFrame(opts: StillOptions): Promise<Frame> {
-	const { track, video } = opts;
-	const ic = imageCaptureFor(track);
+	const { track } = opts;
+	const ic = opts.useTakePhoto === false ? undefined : imageCaptureFor(track);
 	if (ic) {
 		try {
 			const blob = await ic.takePhoto(opts.photoSettings ?? photoSettings(opts.photoCaps));
@@ -191,15 +224,8 @@ async function grabSourceFrame(opts: StillOptions): Promise<Frame> {
 			if (hasEnded(track)) throw new CameraLostError({ cause: e });
 		}
 	}
-	// The last resort every browser has: the frame the <video> is showing.
-	await waitForLiveFrame(track, video, opts.frameTimeoutMs, opts.signal);
-	return {
-		source: video,
-		width: video.videoWidth,
-		height: video.videoHeight,
-		method: 'video',
-		release: () => {}
-	};
+	// What every browser has, and the last resort: the frame the <video> is showing.
+	return liveFrame(opts);
 }
 
 /** The frame's size scaled down (never up) to fit within `max`, keeping its shape. */
