@@ -190,6 +190,16 @@ const ms = (x) => (Number.isFinite(x) ? `${round(x, 1)} ms` : 'n/a');
 const kib = (b) => `${round(b / 1024, 1)} KiB`;
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : null);
 
+/** The median of each numeric step across shots, and the encoded size seen most. */
+function medianSteps(phases = []) {
+	const out = {};
+	for (const key of new Set(phases.flatMap((p) => Object.keys(p)))) {
+		const values = phases.map((p) => p[key]);
+		out[key] = typeof values.find((v) => v != null) === 'string' ? values.find((v) => v != null) : round(median(values), 1);
+	}
+	return out;
+}
+
 const summary = {};
 results.summary = summary;
 
@@ -221,7 +231,10 @@ if (results.shutter) {
 		appFeedbackP95: percentile(a.feedback.map((f) => f.toPainted), 95),
 		refFeedbackP50: percentile(r.feedback.map((f) => f.toPainted), 50),
 		refFeedbackP95: percentile(r.feedback.map((f) => f.toPainted), 95),
-		appFeedbackNoDomChange: a.feedback.filter((f) => !f.mutated).length
+		appFeedbackNoDomChange: a.feedback.filter((f) => !f.mutated).length,
+		// Median time of each step of a shot, for the diagnosis (see bench/lib/inpage.js).
+		appSteps: medianSteps(a.phases),
+		refSteps: medianSteps(r.phases)
 	};
 	summary.shutter = s;
 	row({

@@ -176,6 +176,7 @@ export async function singleShots(t, { n, warmup, gap }) {
 				for (const c of calls) steps[c.label] = (steps[c.label] ?? 0) + (c.end - c.start);
 				const enc = calls.filter((c) => c.label === 'encode').at(-1);
 				steps.afterEncode = enc ? end - enc.end : null;
+				steps.encodedSize = enc?.size ?? null;
 				return steps;
 			}),
 			longTasks: window.__bench.longTasks.filter((t) => t.start >= (saved[warmup]?.startTime ?? 0))

@@ -52,6 +52,8 @@
 		if (typeof original !== 'function') return;
 		owner[name] = function (...args) {
 			const rec = { label, start: performance.now(), end: null };
+			// The canvas being encoded: its size says which pixels each page pays for.
+			if (this instanceof OffscreenCanvas) rec.size = `${this.width}x${this.height}`;
 			bench.calls.push(rec);
 			const p = original.apply(this, args);
 			Promise.resolve(p).then(
