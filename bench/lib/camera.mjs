@@ -10,6 +10,7 @@
  * @property {string} url       the camera page
  * @property {string} db        IndexedDB database holding its photos
  * @property {string} store     object store with one record per saved photo
+ * @property {string} bytes     object store holding each photo's bytes as {id, data: ArrayBuffer}
  */
 
 const shutterOf = (page) => page.getByRole('button', { name: 'Take photo', exact: true });
@@ -240,6 +241,37 @@ export const BURST_STRATEGIES = {
 	}
 };
 
+/** How many different images the photos with these ids hold (SHA-1 of the stored bytes). */
+function distinctImages(t, ids) {
+	return t.page.evaluate(
+		async ({ db, store, ids }) => {
+			const conn = await new Promise((resolve, reject) => {
+				const req = indexedDB.open(db);
+				req.onsuccess = () => resolve(req.result);
+				req.onerror = () => reject(req.error);
+			});
+			try {
+				const hashes = new Set();
+				for (const id of ids) {
+					if (typeof id !== 'string') continue;
+					const rec = await new Promise((resolve, reject) => {
+						const req = conn.transaction(store).objectStore(store).get(id);
+						req.onsuccess = () => resolve(req.result);
+						req.onerror = () => reject(req.error);
+					});
+					if (!rec?.data) continue;
+					const h = new Uint8Array(await crypto.subtle.digest('SHA-1', rec.data));
+					hashes.add(Array.from(h, (b) => b.toString(16).padStart(2, '0')).join(''));
+				}
+				return hashes.size;
+			} finally {
+				conn.close();
+			}
+		},
+		{ db: t.db, store: t.bytes, ids }
+	);
+}
+
 /**
  * A burst of `n` shots at the camera's frame interval. Counts what reached IndexedDB (not only
  * what the page claims) and records when each shot was saved.
@@ -273,10 +305,12 @@ export async function burst(t, { n, strategy = 'rapidPresses' }) {
 				performance
 					.getEntriesByName('booth:shutter-to-saved')
 					.filter((e) => e.startTime >= start - 1)
-					.map((e) => ({ pressed: e.startTime, saved: e.startTime + e.duration })),
+					.map((e) => ({ pressed: e.startTime, saved: e.startTime + e.duration, id: e.detail })),
 			fired.start
 		);
 		const ends = saves.map((s) => s.saved).sort((a, b) => a - b);
+		// A record is not a shot if its image is another shot's: count distinct images.
+		const distinct = await distinctImages(t, saves.map((s) => s.id));
 		// Diagnosis: each step's count, mean duration and how many ran at once at most.
 		const steps = await t.page.evaluate(
 			({ from, to }) => {
@@ -311,7 +345,10 @@ export async function burst(t, { n, strategy = 'rapidPresses' }) {
 			pressLateMax: Math.max(...fired.presses.map((p) => p.actual - p.target)),
 			stored,
 			claimed: saves.length,
-			lost: n - stored,
+			distinct,
+			// A shot is lost when no record reached IndexedDB, or when its record holds the same
+			// image as another shot of the burst (the same camera frame saved twice).
+			lost: n - Math.min(stored, distinct),
 			// Shots saved per second over the burst, from the first press to the last save. Presses
 			// come every frame interval, so this reaches the camera's frame rate exactly when all n
 			// shots are saved within n frame intervals of the first press: when saving keeps pace
