@@ -1,0 +1,125 @@
+// ZIP export: MB/s and peak JS heap. The app has no Export yet; this looks for a button named
+// "Export" where a person would (the gallery, then settings) and reports "not available yet"
+// when there is none. It never makes a number up.
+//
+// When the button exists: photos with camera-sized originals are seeded, the button is pressed,
+// and the download Playwright sees is timed until its last byte is written. The page's JS heap
+// is sampled over CDP meanwhile, with ArrayBuffer backing stores counted (V8's usedSize alone
+// leaves them out, and they are where photo bytes live); a worker's heap and Blob data kept by
+// the browser process are not included. The export
+// runs at two photo counts: a streamed ZIP keeps the same peak heap at both, a buffered one grows
+// with the count.
+import { readFileSync, statSync } from 'node:fs';
+import { seedPhotos, waitForAppDb, waitForServiceWorker } from './gallery.mjs';
+
+const PLACES = ['/gallery', '/settings'];
+const exportButton = (page) => page.getByRole('button', { name: /^Export\b/i });
+
+/** The first page (of PLACES) that shows an Export button, or null. */
+async function findExport(page, origin) {
+	for (const path of PLACES) {
+		await page.goto(`${origin}${path}`);
+		// Let the page render what it has (the gallery reads its photos first).
+		await page.waitForLoadState('load');
+		await page.waitForTimeout(1500);
+		if ((await exportButton(page).count()) > 0) return path;
+	}
+	return null;
+}
+
+/** Entries and size of a ZIP file, read from its end of central directory record. */
+export function zipInfo(file) {
+	const buf = readFileSync(file);
+	for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65_535); i--) {
+		if (buf.readUInt32LE(i) !== 0x06054b50) continue;
+		let entries = buf.readUInt16LE(i + 10);
+		// ZIP64: the real count is in the ZIP64 end of central directory record.
+		const loc = i - 20;
+		if (entries === 0xffff && loc >= 0 && buf.readUInt32LE(loc) === 0x07064b50) {
+			const rec = Number(buf.readBigUInt64LE(loc + 8));
+			entries = Number(buf.readBigUInt64LE(rec + 32));
+		}
+		return { valid: true, entries, bytes: buf.length };
+	}
+	return { valid: false, entries: 0, bytes: buf.length };
+}
+
+async function exportOnce(page, origin, path, count) {
+	const seeded = await seedPhotos(page, { count, original: { width: 1920, height: 1080, quality: 0.92 } });
+	await page.goto(`${origin}${path}`);
+	await exportButton(page).first().waitFor({ timeout: 30_000 });
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('HeapProfiler.enable');
+	await cdp.send('HeapProfiler.collectGarbage');
+	const heap = async () => {
+		const h = await cdp.send('Runtime.getHeapUsage');
+		return h.usedSize + (h.embedderHeapUsedSize ?? 0) + (h.backingStorageSize ?? 0);
+	};
+	const baseline = await heap();
+	let peak = baseline;
+	let sampling = true;
+	const sampler = (async () => {
+		while (sampling) {
+			try {
+				peak = Math.max(peak, await heap());
+			} catch {
+				break;
+			}
+			await new Promise((r) => setTimeout(r, 25));
+		}
+	})();
+	try {
+		const t0 = performance.now();
+		const [download] = await Promise.all([
+			page.waitForEvent('download', { timeout: 120_000 }),
+			exportButton(page).first().click()
+		]);
+		const file = await download.path();
+		const ms = performance.now() - t0;
+		const zip = zipInfo(file);
+		return {
+			count,
+			originalBytes: seeded.originalBytes,
+			photoBytes: seeded.originalBytes * count,
+			zipBytes: statSync(file).size,
+			entries: zip.entries,
+			validZip: zip.valid,
+			ms,
+			mbPerSecond: statSync(file).size / 1e6 / (ms / 1000),
+			heapBaseline: baseline,
+			heapPeak: peak,
+			heapGrowth: peak - baseline
+		};
+	} finally {
+		sampling = false;
+		await sampler;
+		await cdp.detach().catch(() => {});
+	}
+}
+
+/** Looks for Export; measures it at each count when it exists. */
+export async function measureExport(browser, { origin, counts, contextOptions, initScript }) {
+	const context = await browser.newContext({ ...contextOptions, acceptDownloads: true });
+	await context.addInitScript({ path: initScript });
+	const page = await context.newPage();
+	try {
+		await page.goto(`${origin}/gallery`);
+		await waitForServiceWorker(page);
+		await waitForAppDb(page);
+		// A few photos, so a button that only shows when there is something to export can show.
+		await seedPhotos(page, { count: 3 });
+		const path = await findExport(page, origin);
+		if (!path) return { available: false, lookedAt: PLACES };
+		const runs = [];
+		for (const count of counts) {
+			try {
+				runs.push(await exportOnce(page, origin, path, count));
+			} catch (e) {
+				runs.push({ count, error: String(e.message ?? e).split('\n')[0] });
+			}
+		}
+		return { available: true, foundAt: path, runs };
+	} finally {
+		await context.close();
+	}
+}

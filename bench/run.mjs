@@ -1,0 +1,404 @@
+// npm run bench [-- --quick] [-- --no-build] [-- --port 4341] [-- --markdown]
+//
+// Builds the production site, serves it beside the reference page (bench/reference/, the floor:
+// getUserMedia into a video, draw + JPEG 0.92 + one IndexedDB put) on one origin, drives Chromium
+// with the fake camera, prints one table (figure, app, reference, ratio, budget, result), writes
+// bench/results.json and exits 1 when a budget is broken (2 when a measurement itself failed).
+//
+// The machine is shared and noisy, so every camera figure is compared with the reference measured
+// in the same run, interleaved with the app's. Nothing here is part of the app bundle.
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { startServer, REFERENCE_PATH } from './lib/server.mjs';
+import { firstVisit, measureFirstFrame, measureShutter, burst } from './lib/camera.mjs';
+import { measureGallery } from './lib/gallery.mjs';
+import { measureExport } from './lib/export.mjs';
+import { firstLoadSizes } from './lib/sizes.mjs';
+import { median, percentile, round } from './lib/stats.mjs';
+import { renderTable, renderMarkdown } from './lib/table.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name, fallback) => {
+	const i = args.indexOf(name);
+	return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+
+const QUICK = flag('--quick');
+const PORT = Number(option('--port', process.env.BENCH_PORT ?? 4341));
+const CONFIG = QUICK
+	? {
+			firstFrameRepeats: 3,
+			shutter: { shots: 10, blocks: 1, warmup: 1, gap: 150 },
+			burst: { n: 20, runs: 1 },
+			gallery: { counts: [1000], visits: 1, scrollMs: 2000 },
+			exportCounts: [1000]
+		}
+	: {
+			firstFrameRepeats: 5,
+			shutter: { shots: 30, blocks: 3, warmup: 2, gap: 250 },
+			burst: { n: 20, runs: 3 },
+			gallery: { counts: [1000, 10_000], visits: 3, scrollMs: 4000 },
+			exportCounts: [250, 1000]
+		};
+const BUDGET = {
+	firstFrameRatio: 1.5,
+	savedP50Ratio: 2,
+	savedP95Ratio: 4,
+	galleryFirstMs: 300,
+	cameraFirstLoadKiB: 60,
+	zipMBps: 100,
+	// "Peak heap independent of the count": the larger export's heap growth may be at most this
+	// multiple of the smaller one's (a buffered ZIP grows with the count: 4x from 250 to 1,000).
+	zipHeapGrowthRatio: 1.5
+};
+
+// Chromium keeps calling home without these; this machine has no network to answer.
+const QUIET_ARGS = [
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--disable-default-apps'
+];
+const chromiumPath = () => process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const CONTEXT = { viewport: { width: 1280, height: 800 }, colorScheme: 'dark' };
+const INIT_SCRIPT = here('./lib/inpage.js');
+
+const log = (...a) => console.error('[bench]', ...a);
+const started = Date.now();
+
+if (PORT < 4341 || PORT > 4349) log(`warning: port ${PORT} is outside 4341-4349`);
+
+if (!flag('--no-build')) {
+	log('building the production site (vite build)…');
+	const b = spawnSync('npx', ['vite', 'build'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+	if (b.status !== 0) {
+		console.error(b.stdout, b.stderr);
+		process.exit(2);
+	}
+} else if (!existsSync(`${root}/build/index.html`)) {
+	log('no build/ to measure: run without --no-build');
+	process.exit(2);
+}
+
+const server = await startServer({ buildDir: `${root}/build`, referenceDir: here('./reference'), port: PORT });
+const browser = await chromium.launch({
+	executablePath: chromiumPath(),
+	args: [...QUIET_ARGS, '--use-fake-device-for-media-stream']
+});
+log(`Chromium ${browser.version()}, serving on ${server.origin}${QUICK ? ', --quick' : ''}`);
+
+const results = {
+	date: new Date().toISOString(),
+	quick: QUICK,
+	chromium: browser.version(),
+	node: process.version,
+	config: CONFIG,
+	budgets: BUDGET,
+	// How busy the shared machine was (1-minute load average; 2 cores): context for every figure.
+	load: { start: round(loadavg()[0], 2) },
+	errors: {}
+};
+
+/** Runs one section; a failure is recorded and reported, and the other sections still run. */
+async function section(name, fn) {
+	const t0 = Date.now();
+	log(`${name}…`);
+	try {
+		results[name] = await fn();
+	} catch (e) {
+		results.errors[name] = String(e.stack ?? e);
+		log(`${name} FAILED: ${String(e.message ?? e).split('\n')[0]}`);
+	}
+	log(`${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+async function cameraTargets() {
+	const make = async (name, url, db, store, bytes) => {
+		const context = await browser.newContext({ ...CONTEXT, permissions: ['camera'] });
+		await context.addInitScript({ path: INIT_SCRIPT });
+		const page = await context.newPage();
+		const problems = [];
+		page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+		page.on('console', (m) => m.type() === 'error' && problems.push(`console.error: ${m.text()}`));
+		return { name, url, db, store, bytes, context, page, problems };
+	};
+	// Separate contexts: the app's service worker must not answer the reference's navigations,
+	// and each page's storage starts empty. Same origin, same permission grant.
+	return [
+		await make('app', `${server.origin}/`, 'photobooth', 'photos', 'originals'),
+		await make('reference', `${server.origin}${REFERENCE_PATH}`, 'bench-reference', 'shots', 'shots')
+	];
+}
+
+try {
+	await section('sizes', async () => firstLoadSizes(`${root}/build`));
+
+	const targets = await cameraTargets();
+	await section('firstVisit', async () => {
+		for (const t of targets) await firstVisit(t);
+		return true;
+	});
+	await section('firstFrame', () => measureFirstFrame(targets, CONFIG.firstFrameRepeats));
+	await section('shutter', () => measureShutter(targets, CONFIG.shutter));
+	await section('burst', async () => {
+		const out = { app: [], reference: [] };
+		for (let i = 0; i < CONFIG.burst.runs; i++) {
+			const order = i % 2 ? [...targets].reverse() : targets;
+			for (const t of order) out[t.name].push(await burst(t, { n: CONFIG.burst.n }));
+		}
+		return out;
+	});
+	results.cameraPageProblems = Object.fromEntries(targets.map((t) => [t.name, t.problems]));
+	for (const t of targets) await t.context.close();
+
+	await section('gallery', async () => {
+		const out = [];
+		for (const count of CONFIG.gallery.counts) {
+			out.push(
+				await measureGallery(browser, {
+					origin: server.origin,
+					count,
+					visits: CONFIG.gallery.visits,
+					scrollMs: CONFIG.gallery.scrollMs,
+					contextOptions: CONTEXT,
+					initScript: INIT_SCRIPT
+				})
+			);
+		}
+		return out;
+	});
+	await section('export', () =>
+		measureExport(browser, { origin: server.origin, counts: CONFIG.exportCounts, contextOptions: CONTEXT, initScript: INIT_SCRIPT })
+	);
+} finally {
+	await browser.close();
+	await server.close();
+}
+
+// ---- Figures, budgets, table -----------------------------------------------------------------
+const rows = [];
+const row = (r) => rows.push({ ref: null, ratio: null, budget: '', pass: null, ...r });
+const missing = (figure, name) => row({ figure, app: `error (${name})`, pass: false, error: true });
+const ms = (x) => (Number.isFinite(x) ? `${round(x, 1)} ms` : 'n/a');
+const kib = (b) => `${round(b / 1024, 1)} KiB`;
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : null);
+
+/** The median of each numeric step across shots, and the encoded size seen most. */
+function medianSteps(phases = []) {
+	const out = {};
+	for (const key of new Set(phases.flatMap((p) => Object.keys(p)))) {
+		const values = phases.map((p) => p[key]);
+		out[key] = typeof values.find((v) => v != null) === 'string' ? values.find((v) => v != null) : round(median(values), 1);
+	}
+	return out;
+}
+
+const summary = {};
+results.summary = summary;
+
+if (results.firstFrame) {
+	const app = median(results.firstFrame.app);
+	const ref = median(results.firstFrame.reference);
+	summary.firstFrame = { app, ref };
+	row({
+		figure: `First live frame, repeat visit (median of ${CONFIG.firstFrameRepeats})`,
+		app: ms(app),
+		ref: ms(ref),
+		ratio: ratio(app, ref),
+		budget: `<= ${BUDGET.firstFrameRatio}x ref`,
+		pass: app <= BUDGET.firstFrameRatio * ref
+	});
+} else missing('First live frame', 'firstFrame');
+
+if (results.shutter) {
+	const a = results.shutter.app;
+	const r = results.shutter.reference;
+	const n = a.saved.length;
+	const s = {
+		appP50: percentile(a.saved, 50),
+		appP95: percentile(a.saved, 95),
+		refP50: percentile(r.saved, 50),
+		refP95: percentile(r.saved, 95),
+		frame: median([...a.frameIntervals, ...r.frameIntervals]),
+		appFeedbackP50: percentile(a.feedback.map((f) => f.toPainted), 50),
+		appFeedbackP95: percentile(a.feedback.map((f) => f.toPainted), 95),
+		refFeedbackP50: percentile(r.feedback.map((f) => f.toPainted), 50),
+		refFeedbackP95: percentile(r.feedback.map((f) => f.toPainted), 95),
+		appFeedbackNoDomChange: a.feedback.filter((f) => !f.mutated).length,
+		// Median time of each step of a shot, for the diagnosis (see bench/lib/inpage.js).
+		appSteps: medianSteps(a.phases),
+		refSteps: medianSteps(r.phases)
+	};
+	summary.shutter = s;
+	row({
+		figure: `Shutter to saved p50 (${n} shots)`,
+		app: ms(s.appP50),
+		ref: ms(s.refP50),
+		ratio: ratio(s.appP50, s.refP50),
+		budget: `<= ${BUDGET.savedP50Ratio}x ref p50`,
+		pass: s.appP50 <= BUDGET.savedP50Ratio * s.refP50
+	});
+	row({
+		figure: `Shutter to saved p95 (${n} shots)`,
+		app: ms(s.appP95),
+		ref: `${ms(s.refP95)} (p50 ${ms(s.refP50)})`,
+		ratio: ratio(s.appP95, s.refP50),
+		ratioNote: 'app p95 / ref p50',
+		budget: `<= ${BUDGET.savedP95Ratio}x ref p50`,
+		pass: s.appP95 <= BUDGET.savedP95Ratio * s.refP50
+	});
+	// One frame to wait for (the press lands anywhere in a frame) plus the frame that shows it.
+	const limit = 2 * s.frame;
+	row({
+		figure: `Press to first feedback painted, p95 (${n} presses)`,
+		app: ms(s.appFeedbackP95),
+		ref: ms(s.refFeedbackP95),
+		ratio: ratio(s.appFeedbackP95, s.refFeedbackP95),
+		budget: `<= ${round(limit, 1)} ms (2 frames of ${round(s.frame, 1)})`,
+		pass: s.appFeedbackP95 <= limit && s.appFeedbackNoDomChange === 0,
+		note:
+			`p50 ${ms(s.appFeedbackP50)} (reference ${ms(s.refFeedbackP50)})` +
+			(s.appFeedbackNoDomChange ? `; ${s.appFeedbackNoDomChange} presses changed nothing before the next frame` : '')
+	});
+} else missing('Shutter to saved / feedback', 'shutter');
+
+if (results.burst) {
+	const a = results.burst.app;
+	const r = results.burst.reference;
+	const fps = median(a.map((x) => x.fps));
+	const s = {
+		appRate: median(a.map((x) => x.shotsPerSecond)),
+		refRate: median(r.map((x) => x.shotsPerSecond)),
+		appLost: a.reduce((n, x) => n + x.lost, 0),
+		refLost: r.reduce((n, x) => n + x.lost, 0),
+		fps
+	};
+	summary.burst = s;
+	const runs = a.length > 1 ? `median of ${a.length} runs` : '1 run';
+	row({
+		figure: `Burst: ${CONFIG.burst.n} presses at ${round(1000 / fps, 0)} ms, shots/s (${runs})`,
+		app: `${round(s.appRate, 1)}/s`,
+		ref: `${round(s.refRate, 1)}/s`,
+		ratio: ratio(s.appRate, s.refRate),
+		budget: `>= ${round(fps, 1)}/s (camera fps)`,
+		pass: s.appRate >= fps
+	});
+	const stored = (runs) => runs.reduce((n, x) => n + x.stored, 0);
+	const distinct = (runs) => runs.reduce((n, x) => n + x.distinct, 0);
+	row({
+		figure: `Burst: shots lost, missing or duplicate frame (of ${CONFIG.burst.n * a.length})`,
+		app: String(s.appLost),
+		ref: String(s.refLost),
+		budget: '0',
+		pass: s.appLost === 0,
+		note: `records stored: app ${stored(a)}, reference ${stored(r)}; distinct images: app ${distinct(a)}, reference ${distinct(r)}`
+	});
+} else missing('Burst', 'burst');
+
+if (results.gallery) {
+	for (const g of results.gallery) {
+		const k = g.count >= 1000 ? `${g.count / 1000}k` : String(g.count);
+		const budgeted = g.count >= 10_000;
+		const first = median(g.runs.map((r) => r.firstScreen ?? Infinity));
+		const one = median(g.runs.map((r) => r.firstThumb ?? Infinity));
+		const lt = g.scroll.longTasks;
+		const worst = lt.length ? Math.max(...lt.map((t) => t.duration)) : 0;
+		summary[`gallery${k}`] = { firstScreen: first, firstThumb: one, longTasks: lt.length, worstLongTask: worst, slowFrames: g.scroll.slowFrames, frames: g.scroll.frames };
+		const visits = g.runs.length > 1 ? `, median of ${g.runs.length}` : '';
+		row({
+			figure: `Gallery ${k}: first screen of thumbnails painted${visits}`,
+			app: ms(first),
+			budget: budgeted ? `< ${BUDGET.galleryFirstMs} ms` : 'info',
+			pass: budgeted ? first < BUDGET.galleryFirstMs : null,
+			note:
+				`first tile on screen ${ms(median(g.runs.map((r) => r.firstTile ?? Infinity)))}, first thumbnail ${ms(one)}` +
+				(g.sameList ? '' : '; WARNING: getByRole found a different list than the in-page probe')
+		});
+		row({
+			figure: `Gallery ${k}: long tasks > 50 ms while scrolling to the end`,
+			app: `${lt.length}${lt.length ? ` (worst ${round(worst, 0)} ms)` : ''}`,
+			budget: budgeted ? '0' : 'info',
+			pass: budgeted ? lt.length === 0 : null
+		});
+		row({
+			figure: `Gallery ${k}: frames > 33 ms while scrolling`,
+			app: `${g.scroll.slowFrames} of ${g.scroll.frames}`,
+			budget: 'info'
+		});
+	}
+	if (!CONFIG.gallery.counts.includes(10_000)) {
+		row({ figure: 'Gallery 10k', app: 'not run (--quick)', budget: `< ${BUDGET.galleryFirstMs} ms, 0 long tasks` });
+	}
+} else missing('Gallery', 'gallery');
+
+if (results.export) {
+	const e = results.export;
+	if (!e.available) {
+		row({ figure: 'ZIP export of 1,000 photos: MB/s', app: 'not available yet', budget: `>= ${BUDGET.zipMBps} MB/s`, note: `no button named "Export" on ${e.lookedAt.join(' or ')}` });
+		row({ figure: 'ZIP export: peak JS heap', app: 'not available yet', budget: 'independent of count' });
+	} else {
+		const big = e.runs.find((r) => r.count === 1000) ?? e.runs.at(-1);
+		const small = e.runs.length > 1 ? e.runs[0] : null;
+		if (big?.error) missing('ZIP export', big.error);
+		else {
+			const ok = big.validZip && big.entries >= big.count;
+			row({
+				figure: `ZIP export of ${big.count.toLocaleString('en')} photos: MB/s`,
+				app: `${round(big.mbPerSecond, 1)} MB/s`,
+				budget: `>= ${BUDGET.zipMBps} MB/s`,
+				pass: ok && big.mbPerSecond >= BUDGET.zipMBps,
+				note: ok ? `${round(big.zipBytes / 1e6, 1)} MB in ${ms(big.ms)}` : `bad ZIP: ${big.entries} entries`
+			});
+			if (small && !small.error) {
+				const growth = big.heapGrowth / Math.max(1, small.heapGrowth);
+				row({
+					figure: `ZIP export: peak JS heap growth, ${small.count} vs ${big.count} photos`,
+					app: `${round(small.heapGrowth / 2 ** 20, 1)} -> ${round(big.heapGrowth / 2 ** 20, 1)} MiB`,
+					ratio: growth,
+					budget: `<= ${BUDGET.zipHeapGrowthRatio}x`,
+					pass: growth <= BUDGET.zipHeapGrowthRatio
+				});
+			} else {
+				row({ figure: 'ZIP export: peak JS heap growth', app: `${round(big.heapGrowth / 2 ** 20, 1)} MiB at ${big.count}`, budget: 'independent of count (not compared in --quick)' });
+			}
+		}
+	}
+} else missing('ZIP export', 'export');
+
+if (results.sizes) {
+	for (const s of results.sizes) {
+		const total = s.jsGzip + s.cssGzip;
+		const camera = s.route === '/';
+		row({
+			figure: `First-load JS+CSS gzipped, ${s.route === '/' ? '/ (camera)' : s.route}`,
+			app: kib(total),
+			budget: camera ? `< ${BUDGET.cameraFirstLoadKiB} KiB` : 'info',
+			pass: camera ? total < BUDGET.cameraFirstLoadKiB * 1024 : null,
+			note: `JS ${kib(s.jsGzip)} (${s.jsFiles} files) + CSS ${kib(s.cssGzip)}${s.unlisted.length ? `; not preloaded: ${s.unlisted.join(', ')}` : ''}`
+		});
+	}
+} else missing('First-load sizes', 'sizes');
+
+results.load.end = round(loadavg()[0], 2);
+results.rows = rows;
+results.seconds = round((Date.now() - started) / 1000, 1);
+writeFileSync(here('./results.json'), JSON.stringify(results, null, '\t') + '\n');
+
+console.log(renderTable(rows));
+if (flag('--markdown')) console.log('\n' + renderMarkdown(rows));
+const failed = rows.filter((r) => r.pass === false);
+const errors = Object.keys(results.errors);
+console.log(
+	`\n${rows.filter((r) => r.pass === true).length} budgets met, ${failed.length} broken` +
+		`${errors.length ? `, measurement errors in: ${errors.join(', ')}` : ''}. ` +
+		`Raw figures in bench/results.json (${results.seconds} s${QUICK ? ', --quick' : ''}; ` +
+		`load average ${results.load.start} -> ${results.load.end} on ${cpus().length} cores).`
+);
+process.exitCode = errors.length ? 2 : failed.length ? 1 : 0;
