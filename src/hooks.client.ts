@@ -1,4 +1,4 @@
-import type { HandleClientError } from '@sveltejs/kit';
+import type { ClientInit, HandleClientError } from '@sveltejs/kit';
 // Imported for its side effect: the install prompt listener must exist before the event fires.
 import '$lib/pwa/install.svelte';
 
@@ -6,4 +6,14 @@ import '$lib/pwa/install.svelte';
 export const handleError: HandleClientError = ({ error, status }) => {
 	if (status !== 404) console.error('Unexpected error', error);
 	return { message: status === 404 ? 'Not found' : 'Something went wrong' };
+};
+
+/**
+ * Opening on the camera: ask for it now, while the page's code is still loading and hydrating,
+ * rather than after it mounts. The page then finds it starting (start() is idempotent).
+ */
+export const init: ClientInit = () => {
+	if (location.pathname === '/') {
+		void import('$lib/capture/capture-session.svelte').then(({ session }) => session.start());
+	}
 };

@@ -51,6 +51,11 @@ export interface PhotoSink {
 const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000];
 const LOST_RETRY_MS = 3000;
 
+function whenIdle(run: () => void): void {
+	if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
+	else setTimeout(run, 50);
+}
+
 /** Draws a frame flipped left to right (a mirrored photo), then hands on to `next`. */
 function mirrored(next: FrameTransform | undefined): FrameTransform {
 	return (ctx, source, width, height) => {
@@ -113,7 +118,7 @@ export class CaptureSession {
 					untrack(() => {
 						const current = this.track?.getSettings().deviceId;
 						if (wanted && current && wanted !== current && this.#status === 'live') {
-							void this.start();
+							void this.restart();
 						}
 					});
 				});
@@ -210,8 +215,17 @@ export class CaptureSession {
 		});
 	}
 
-	/** Starts (or restarts) the camera chosen in settings. Never throws: failures land in `error`. */
+	/**
+	 * Starts the camera chosen in settings, unless it is already running or starting (the app
+	 * may ask for it before the page mounts). Never throws: failures land in `error`.
+	 */
 	async start(): Promise<void> {
+		if (this.#wanted && (this.#status === 'live' || this.#status === 'starting')) return;
+		await this.restart();
+	}
+
+	/** Opens the camera afresh (Retry, another camera chosen). */
+	async restart(): Promise<void> {
 		this.#retries = 0;
 		await this.#open({ quiet: false });
 	}
@@ -349,7 +363,8 @@ export class CaptureSession {
 					height: still.height,
 					camera: track.label
 				});
-				void this.#thumbnail(id, still.blob).then(finish);
+				// In idle time, so a burst's next shots are not slowed by this one's thumbnail.
+				whenIdle(() => void this.#thumbnail(id, still.blob).then(finish));
 				return meta;
 			} catch (e) {
 				thumbnailJobs.delete(id);
@@ -531,7 +546,7 @@ export class CaptureSession {
 			this.#release();
 			this.#wanted = wanted;
 		} else if (this.#wanted && this.#status !== 'live' && this.#status !== 'starting') {
-			void this.start();
+			void this.restart();
 		}
 	};
 }

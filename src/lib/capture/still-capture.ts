@@ -187,22 +187,20 @@ export function takePhotoAdds(settings: PhotoSettingsIn, frameWidth: number, fra
 	return w * h > frameWidth * frameHeight;
 }
 
-/** The frame the <video> shows, copied now (a later draw could be a newer frame). */
+/**
+ * The frame the <video> shows. It is drawn in the same task that returns it (no frame can be
+ * presented in between), which copies it as cheaply as the browser can.
+ */
 async function liveFrame(opts: StillOptions): Promise<Frame> {
 	const { track, video } = opts;
 	await waitForLiveFrame(track, video, opts.frameTimeoutMs, opts.signal);
-	try {
-		return await bitmapFrame(await createImageBitmap(video), 'video');
-	} catch {
-		// Where a bitmap cannot be made of a video, draw the element itself.
-		return {
-			source: video,
-			width: video.videoWidth,
-			height: video.videoHeight,
-			method: 'video',
-			release: () => {}
-		};
-	}
+	return {
+		source: video,
+		width: video.videoWidth,
+		height: video.videoHeight,
+		method: 'video',
+		release: () => {}
+	};
 }
 
 /** Walks the fallback chain and returns the first frame any step gives. */
