@@ -6,7 +6,6 @@
 import { settings } from '$lib/settings/settings.svelte';
 import type { PhotoMeta } from '$lib/photos/types';
 import { session, type CaptureSession } from './capture-session.svelte';
-import { playShutter } from './shutter-sound';
 
 export interface TriggerResult {
 	saved: PhotoMeta[];
@@ -108,7 +107,8 @@ export class Booth {
 		const pressed = performance.now();
 		// Feedback in the frame of the shot; the save follows.
 		this.#flashes++;
-		if (settings.values.sound) playShutter();
+		// Loaded on first use: most people leave the sound off.
+		if (settings.values.sound) void import('./shutter-sound').then((m) => m.playShutter());
 		requestAnimationFrame(() =>
 			performance.measure('booth:shutter-to-feedback', { start: pressed, end: performance.now() })
 		);

@@ -11,14 +11,10 @@ import { makeThumbnail, thumbnailJobs } from '$lib/photos/thumbnail';
 import type { NewPhoto, PhotoMeta, StoredThumbnail } from '$lib/photos/types';
 import { closeStream, facesUser, listCameras, openCamera, type CameraInfo } from './camera-device';
 import { photoSettings, type PhotoCaps } from './constraints';
-import {
-	availableControls,
-	clampControl,
-	currentValues,
-	photoControlSettings,
-	trackConstraints,
-	type ControlSpec
-} from './controls';
+import type { ControlSpec } from './controls';
+
+/** The controls module loads once a camera is open: not needed for the first frame. */
+type ControlsModule = typeof import('./controls');
 import {
 	CameraBusyError,
 	CameraError,
@@ -93,6 +89,7 @@ export class CaptureSession {
 	/** A takePhoto() is running: a shot meanwhile takes the live frame instead of queueing. */
 	#photoInFlight = false;
 	#counting: HTMLVideoElement | null = null;
+	#ctl: ControlsModule | undefined;
 	/** The track's own values when opened: what Reset returns to. */
 	#defaults: Record<string, ControlValue> = {};
 	#sink: PhotoSink;
@@ -266,7 +263,9 @@ export class CaptureSession {
 	async applyControl(key: string, value: ControlValue): Promise<void> {
 		const track = this.track;
 		const spec = this.#controls.find((c) => c.key === key);
-		if (!track || !spec) return;
+		const ctl = this.#ctl;
+		if (!track || !spec || !ctl) return;
+		const { clampControl, currentValues, trackConstraints } = ctl;
 		const clamped = clampControl(spec, value);
 		if (clamped === undefined) return;
 		const before = this.#values;
@@ -296,7 +295,9 @@ export class CaptureSession {
 	async resetControls(): Promise<void> {
 		const track = this.track;
 		const id = track?.getSettings().deviceId;
-		if (!track || !id) return;
+		const ctl = this.#ctl;
+		if (!track || !id || !ctl) return;
+		const { currentValues, trackConstraints } = ctl;
 		settings.clearControls(id);
 		const defaults = this.#defaults;
 		try {
@@ -322,7 +323,7 @@ export class CaptureSession {
 			const mirror = settings.values.mirrorSaved && facesUser(track);
 			const wanted = {
 				...photoSettings(this.#photoCaps, size),
-				...photoControlSettings(this.#controls, this.#values)
+				...this.#ctl?.photoControlSettings(this.#controls, this.#values)
 			};
 			// A shot a moment after the last one waits for a new frame: never the same picture twice.
 			if ('requestVideoFrameCallback' in video && this.#frameNo === this.#lastShotFrame) {
@@ -447,6 +448,9 @@ export class CaptureSession {
 
 	/** Finds the camera's controls, keeps its defaults, and re-applies what was remembered. */
 	async #setUpControls(track: MediaStreamTrack): Promise<void> {
+		const ctl = (this.#ctl ??= await import('./controls'));
+		if (this.track !== track) return;
+		const { availableControls, clampControl, currentValues, trackConstraints } = ctl;
 		const specs = availableControls(
 			this.#capabilities as Record<string, unknown> | null,
 			this.#photoCaps

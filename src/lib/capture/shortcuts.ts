@@ -1,25 +1,18 @@
 /**
- * The camera page's keyboard shortcuts, as data: the page dispatches, the help overlay lists.
+ * The camera page's keyboard shortcuts, as data: the page dispatches from here; the help
+ * overlay (loaded on demand) describes each action.
  */
 export type ShortcutAction = 'shoot' | 'countdown' | 'switch' | 'mirror' | 'burst' | 'help' | 'cancel';
 
-export interface Shortcut {
-	keys: string[];
-	/** How the keys are shown in the help. */
-	label: string;
-	action: ShortcutAction;
-	description: string;
-}
-
-export const SHORTCUTS: Shortcut[] = [
-	{ keys: [' ', 'Enter', 'PageDown', 'ArrowRight'], label: 'Space, Enter, Page Down, →', action: 'shoot', description: 'Take a photo (a presentation clicker works too)' },
-	{ keys: ['t', 'T'], label: 'T', action: 'countdown', description: 'Countdown: off, 3, 5, 10 seconds' },
-	{ keys: ['b', 'B'], label: 'B', action: 'burst', description: 'Burst on or off' },
-	{ keys: ['c', 'C'], label: 'C', action: 'switch', description: 'Switch camera' },
-	{ keys: ['m', 'M'], label: 'M', action: 'mirror', description: 'Mirror the preview' },
-	{ keys: ['Escape'], label: 'Esc', action: 'cancel', description: 'Cancel a countdown or burst, close a panel' },
-	{ keys: ['?'], label: '?', action: 'help', description: 'Show these shortcuts' }
-];
+export const SHORTCUT_KEYS: Record<ShortcutAction, string[]> = {
+	shoot: [' ', 'Enter', 'PageDown', 'ArrowRight'],
+	countdown: ['t', 'T'],
+	burst: ['b', 'B'],
+	switch: ['c', 'C'],
+	mirror: ['m', 'M'],
+	cancel: ['Escape'],
+	help: ['?']
+};
 
 /** True where keys belong to what has focus: text fields, selects, sliders, editable content. */
 export function isTyping(target: EventTarget | null): boolean {
@@ -33,7 +26,7 @@ export function isTyping(target: EventTarget | null): boolean {
 /** The action for a key press, or undefined. Space and Enter on a focused control are its own. */
 export function shortcutFor(e: KeyboardEvent): ShortcutAction | undefined {
 	if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return undefined;
-	const action = SHORTCUTS.find((s) => s.keys.includes(e.key))?.action;
+	const action = (Object.keys(SHORTCUT_KEYS) as ShortcutAction[]).find((a) => SHORTCUT_KEYS[a].includes(e.key));
 	const onControl = e.target instanceof HTMLElement && !!e.target.closest('button, a, [role="button"]');
 	if (action === 'shoot' && onControl && (e.key === ' ' || e.key === 'Enter')) return undefined;
 	return action;
