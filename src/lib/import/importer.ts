@@ -84,7 +84,7 @@ class Importer {
 	}
 
 	/** One plain image (a file, or an entry of an archive without a manifest). */
-	async image(label: string, data: ArrayBuffer, lastModified: number): Promise<void> {
+	async image(data: ArrayBuffer, lastModified: number): Promise<void> {
 		const type = sniff(new Uint8Array(data, 0, Math.min(16, data.byteLength)));
 		if (!type || type === 'zip') throw new Rejected('not a photo (JPEG, PNG, WebP or GIF) or a Photo Booth backup');
 		const { width, height } = await imageSize(data, type);
@@ -167,7 +167,7 @@ class Importer {
 			this.opts.signal.throwIfAborted();
 			try {
 				const data = await this.#read(entry);
-				await this.image(`${archive}: ${entry.filename}`, exactBuffer(data), entry.lastModDate?.getTime() ?? 0);
+				await this.image(exactBuffer(data), entry.lastModDate?.getTime() ?? 0);
 			} catch (e) {
 				if (!(e instanceof Rejected)) throw e;
 				this.report.problems.push({ file: `${archive}: ${entry.filename}`, reason: e.message });
@@ -182,7 +182,7 @@ class Importer {
 		const kind = sniff(new Uint8Array(await file.slice(0, 16).arrayBuffer()));
 		if (kind === 'zip') return this.zip(file);
 		if (!kind) throw new Rejected('not a photo (JPEG, PNG, WebP or GIF) or a Photo Booth backup');
-		await this.image(file.name, await file.arrayBuffer(), file.lastModified);
+		await this.image(await file.arrayBuffer(), file.lastModified);
 	}
 
 	async run(files: readonly File[]): Promise<ImportReport> {
