@@ -41,6 +41,7 @@ test('Back up, clear everything, Import: the same photos, favourites and setting
 	const backup = await readFile(await download.path());
 	const files = await unzip(backup);
 	expect([...files.keys()].filter((n) => n.startsWith('photos/'))).toHaveLength(6);
+	expect([...files.keys()].filter((n) => n.startsWith('thumbnails/'))).toHaveLength(6);
 	const manifest = JSON.parse(new TextDecoder().decode(files.get('manifest.json')));
 	expect(manifest.format).toBe('photobooth-backup');
 	expect(manifest.settings.quality).toBe(0.75);
@@ -56,8 +57,18 @@ test('Back up, clear everything, Import: the same photos, favourites and setting
 	await expect(page.getByRole('status').getByText('Imported 6 photos')).toBeVisible();
 	await expect(page.getByText('6 photos', { exact: true })).toBeVisible();
 
-	// The same ids, times, favourites and bytes; and the settings.
+	// The same ids, times, favourites and bytes; the thumbnails came along; and the settings.
 	expect(await storedPhotos(page)).toEqual(before);
+	// (Seeded thumbnails are the very bytes of their photo; one made anew would differ.)
+	const thumbSizes = await page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((r) => (indexedDB.open('photobooth').onsuccess = (e) => r((e.target as IDBOpenDBRequest).result)));
+		const all = await new Promise<{ id: string; data: ArrayBuffer }[]>(
+			(r) => (db.transaction('thumbnails').objectStore('thumbnails').getAll().onsuccess = (e) => r((e.target as IDBRequest).result))
+		);
+		db.close();
+		return Object.fromEntries(all.map((t) => [t.id, t.data.byteLength]));
+	});
+	expect(thumbSizes).toEqual(Object.fromEntries(before.map((p) => [p.id, p.size])));
 	expect(JSON.parse((await page.evaluate(() => localStorage.getItem('photobooth.settings')))!).quality).toBe(0.75);
 	await page.getByRole('radio', { name: 'Favourites' }).click();
 	await expect(page.getByRole('list').getByRole('img')).toHaveCount(2);

@@ -17,7 +17,7 @@ describe('backup manifest', () => {
 	it('round-trips photos, favourites and settings', () => {
 		const built = buildManifest(
 			[
-				{ meta: meta('a', 1), name: 'photos/a.jpg' },
+				{ meta: meta('a', 1), name: 'photos/a.jpg', thumbnail: 'thumbnails/a.jpg' },
 				{ meta: meta('b'), name: 'photos/b.jpg' }
 			],
 			{ format: 'image/png' },
@@ -26,9 +26,9 @@ describe('backup manifest', () => {
 		const parsed = parseManifest(JSON.stringify(built));
 		expect(parsed.bad).toBe(0);
 		expect(parsed.settings).toEqual({ format: 'image/png' });
-		expect(parsed.photos.map((p) => [p.id, p.file, p.favorite])).toEqual([
-			['a', 'photos/a.jpg', true],
-			['b', 'photos/b.jpg', false]
+		expect(parsed.photos.map((p) => [p.id, p.file, p.favorite, p.thumbnail])).toEqual([
+			['a', 'photos/a.jpg', true, 'thumbnails/a.jpg'],
+			['b', 'photos/b.jpg', false, undefined]
 		]);
 		expect(metaFromManifest(parsed.photos[0], 1234)).toEqual(meta('a', 1));
 	});

@@ -7,6 +7,7 @@ import type { PhotoMeta } from '$lib/photos/types';
 export const MANIFEST_NAME = 'manifest.json';
 export const BACKUP_FORMAT = 'photobooth-backup';
 export const PHOTO_FOLDER = 'photos/';
+export const THUMB_FOLDER = 'thumbnails/';
 
 export interface ManifestPhoto {
 	id: string;
@@ -19,6 +20,8 @@ export interface ManifestPhoto {
 	size: number;
 	camera: string;
 	favorite: boolean;
+	/** Path of its thumbnail (JPEG) inside the ZIP, when it had one. */
+	thumbnail?: string;
 }
 
 export interface BackupManifest {
@@ -30,7 +33,7 @@ export interface BackupManifest {
 }
 
 export function buildManifest(
-	files: readonly { meta: PhotoMeta; name: string }[],
+	files: readonly { meta: PhotoMeta; name: string; thumbnail?: string }[],
 	settings: unknown,
 	now = new Date()
 ): BackupManifest {
@@ -39,7 +42,7 @@ export function buildManifest(
 		version: 1,
 		createdAt: now.toISOString(),
 		settings,
-		photos: files.map(({ meta, name }) => ({
+		photos: files.map(({ meta, name, thumbnail }) => ({
 			id: meta.id,
 			file: name,
 			takenAt: meta.takenAt,
@@ -48,7 +51,8 @@ export function buildManifest(
 			type: meta.type,
 			size: meta.size,
 			camera: meta.camera,
-			favorite: meta.favorite === 1
+			favorite: meta.favorite === 1,
+			...(thumbnail ? { thumbnail } : {})
 		}))
 	};
 }
@@ -80,7 +84,8 @@ function checkPhoto(raw: unknown): ManifestPhoto | null {
 		type: p.type,
 		size: p.size,
 		camera: isText(p.camera, 1000) ? p.camera : '',
-		favorite: p.favorite === true
+		favorite: p.favorite === true,
+		...(isText(p.thumbnail, 1000) && p.thumbnail ? { thumbnail: p.thumbnail } : {})
 	};
 }
 

@@ -22,6 +22,8 @@ export interface ZipOptions {
 export interface ZipFile {
 	meta: PhotoMeta;
 	name: string;
+	/** Where its stored thumbnail goes in the archive (backups), if anywhere. */
+	thumbnail?: string;
 }
 
 /** Unique dated names for the photos, in list order, inside `folder` (e.g. "photos/"). */
@@ -42,7 +44,7 @@ async function* entries(files: readonly ZipFile[], opts: ZipOptions): AsyncGener
 		yield { name, lastModified: new Date(), input: new Blob([JSON.stringify(value, null, '\t')], { type: 'application/json' }) };
 	}
 	let done = 0;
-	for (const { meta, name } of files) {
+	for (const { meta, name, thumbnail } of files) {
 		opts.signal.throwIfAborted();
 		const original = await photos.readOriginal(meta.id);
 		if (original) {
@@ -55,6 +57,10 @@ async function* entries(files: readonly ZipFile[], opts: ZipOptions): AsyncGener
 					})
 				: new Blob([original.data], { type: original.type });
 			yield { name, lastModified: new Date(meta.takenAt), input };
+		}
+		const thumb = thumbnail && (await photos.getThumbnails([meta.id]))[0];
+		if (thumbnail && thumb) {
+			yield { name: thumbnail, lastModified: new Date(meta.takenAt), input: new Blob([thumb.data], { type: thumb.type }) };
 		}
 		opts.onProgress?.(++done);
 	}

@@ -6,7 +6,9 @@
 import { BlobReader, TextWriter, Uint8ArrayWriter, ZipReader, configure, type Entry } from '@zip.js/zip.js';
 import { isQuotaError, photos as repo } from '$lib/photos/repository';
 import type { PhotoMeta } from '$lib/photos/types';
-import { MANIFEST_NAME, metaFromManifest, parseManifest, ManifestError } from '$lib/export/manifest';
+import { MANIFEST_NAME, metaFromManifest, parseManifest, ManifestError, type ManifestPhoto } from '$lib/export/manifest';
+import { fitWithin } from '$lib/photos/thumbnail';
+import type { StoredThumbnail } from '$lib/photos/types';
 import { sniff } from './sniff';
 
 // zip.js would start codec workers from blob: URLs, which the CSP (worker-src 'self') forbids;
@@ -77,8 +79,8 @@ class Importer {
 		this.opts.onProgress?.(this.#done, this.#total);
 	}
 
-	async #store(meta: PhotoMeta, data: ArrayBuffer): Promise<void> {
-		const result = await repo.importPhoto({ meta, data });
+	async #store(meta: PhotoMeta, data: ArrayBuffer, thumbnail?: StoredThumbnail): Promise<void> {
+		const result = await repo.importPhoto({ meta, data, thumbnail });
 		if (result === 'added') this.report.added++;
 		else this.report.skipped++;
 	}
@@ -148,7 +150,7 @@ class Importer {
 				if (!entry) throw new Rejected('missing from the archive');
 				const data = await this.#read(entry);
 				if (sniff(data.subarray(0, 16)) !== p.type) throw new Rejected(`not the ${p.type} image the manifest says`);
-				await this.#store(metaFromManifest(p, data.byteLength), exactBuffer(data));
+				await this.#store(metaFromManifest(p, data.byteLength), exactBuffer(data), await this.#thumbnail(p, byName));
 			} catch (e) {
 				if (!(e instanceof Rejected)) throw e;
 				this.report.problems.push({ file: label, reason: e.message });
@@ -158,6 +160,20 @@ class Importer {
 			}
 		}
 		if (parsed.settings !== undefined) this.opts.applySettings?.(parsed.settings);
+	}
+
+	/** A backed-up thumbnail, if it is there and sound; else the gallery makes a new one later. */
+	async #thumbnail(p: ManifestPhoto, byName: Map<string, Entry>): Promise<StoredThumbnail | undefined> {
+		const entry = p.thumbnail ? byName.get(p.thumbnail) : undefined;
+		if (!entry) return undefined;
+		try {
+			const data = await this.#read(entry);
+			if (sniff(data.subarray(0, 16)) !== 'image/jpeg') return undefined;
+			return { id: p.id, data: exactBuffer(data), type: 'image/jpeg', ...fitWithin(p.width, p.height) };
+		} catch (e) {
+			if (e instanceof Rejected) return undefined;
+			throw e;
+		}
 	}
 
 	async #imagesIn(archive: string, entries: Entry[]): Promise<void> {

@@ -155,6 +155,14 @@ describe('importPhoto and existing', () => {
 		expect([...(await repo.existing(['x', 'y']))]).toEqual(['x']);
 	});
 
+	it('stores a thumbnail that comes with the photo, under the photo id', async () => {
+		const thumbnail = { id: 'other', data: new Uint8Array([5]).buffer, type: 'image/jpeg', width: 2, height: 1 };
+		await repo.importPhoto({ meta: meta('t', 1), data: new ArrayBuffer(1), thumbnail });
+		await repo.importPhoto({ meta: meta('u', 2), data: new ArrayBuffer(1) });
+		expect((await repo.getThumbnails(['t']))[0]).toEqual({ ...thumbnail, id: 't' });
+		expect([...(await repo.thumbnailIds())]).toEqual(['t']);
+	});
+
 	it('reads many at once in the order asked', async () => {
 		await repo.importPhoto({ meta: meta('p', 1), data: new ArrayBuffer(1) });
 		await repo.importPhoto({ meta: meta('q', 2), data: new ArrayBuffer(1) });

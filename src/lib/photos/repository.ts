@@ -10,6 +10,8 @@ import type { NewPhoto, PageCursor, PhotoMeta, PhotoRecord, StoredThumbnail } fr
 export interface ImportedPhoto {
 	meta: PhotoMeta;
 	data: ArrayBuffer;
+	/** Its thumbnail, when the backup carried one (saves decoding the original again). */
+	thumbnail?: StoredThumbnail;
 }
 
 /** True when a write failed because the origin's storage quota is used up. */
@@ -83,6 +85,11 @@ export class PhotoRepository {
 	async getThumbnail(id: string): Promise<Blob | undefined> {
 		const t = await (await this.#open()).get('thumbnails', id);
 		return t && new Blob([t.data], { type: t.type });
+	}
+
+	/** The ids of the photos that have a stored thumbnail. */
+	async thumbnailIds(): Promise<Set<string>> {
+		return new Set(await (await this.#open()).getAllKeys('thumbnails'));
 	}
 
 	/** Several stored thumbnails in one transaction, in the order asked. */
@@ -273,7 +280,7 @@ export class PhotoRepository {
 	 */
 	async importPhoto(photo: ImportedPhoto): Promise<'added' | 'exists'> {
 		const db = await this.#open();
-		const tx = db.transaction(['photos', 'originals', 'trash'], 'readwrite');
+		const tx = db.transaction(['photos', 'originals', 'thumbnails', 'trash'], 'readwrite');
 		const id = photo.meta.id;
 		const [here, trashed] = await Promise.all([
 			tx.objectStore('photos').getKey(id),
@@ -286,6 +293,7 @@ export class PhotoRepository {
 		await Promise.all([
 			tx.objectStore('photos').add(photo.meta),
 			tx.objectStore('originals').add({ id, data: photo.data, type: photo.meta.type }),
+			photo.thumbnail && tx.objectStore('thumbnails').put({ ...photo.thumbnail, id }),
 			tx.done
 		]);
 		announce({ type: 'added', id });
