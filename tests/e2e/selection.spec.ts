@@ -56,3 +56,39 @@ test('Select mode: click, Shift+click for a range, Space, Ctrl+A; bulk delete is
 	await expect(page.getByText('8 photos', { exact: true })).toBeVisible();
 	expect((await storedPhotos(page)).map((p) => p.id)).toEqual(ids.slice(4));
 });
+
+test.describe('on a touch screen', () => {
+	test.use({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+
+	test('holding a photo enters select mode with it selected; a tap still opens', async ({ page }) => {
+		await openEmptyGallery(page);
+		const ids = await seedPhotos(page, { count: 6 });
+		await page.reload();
+		await expect(page.getByText('6 photos', { exact: true })).toBeVisible();
+		const cdp = await page.context().newCDPSession(page);
+		const centre = async (i: number) => {
+			const b = (await page.locator(`[data-photo-id="${ids[i]}"]`).boundingBox())!;
+			return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+		};
+		const touch = async (i: number, holdMs: number) => {
+			const p = await centre(i);
+			await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [p] });
+			await page.waitForTimeout(holdMs);
+			await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+		};
+
+		await touch(2, 800);
+		await expect(page.getByText('1 photo selected')).toBeVisible();
+		await expect(page.locator(`[data-photo-id="${ids[2]}"]`)).toHaveAttribute('aria-checked', 'true');
+		await expect(page.getByRole('dialog')).toBeHidden();
+		await page.locator(`[data-photo-id="${ids[4]}"]`).tap();
+		await expect(page.getByText('2 photos selected')).toBeVisible();
+
+		await page.getByRole('button', { name: 'Done' }).tap();
+		await expect(page.getByRole('button', { name: 'Select' })).toBeVisible();
+		await page.locator(`[data-photo-id="${ids[1]}"]`).tap();
+		// (Phones hide the "2 of 6" position; the address names the photo.)
+		await expect(page.getByRole('dialog', { name: 'Photo viewer' })).toBeVisible();
+		await expect(page).toHaveURL(new RegExp(`photo=${ids[1]}$`));
+	});
+});
