@@ -27,3 +27,17 @@ export function formatBytes(bytes: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
 	return `${n.toLocaleString()} ${n === 1 ? one : many}`;
 }
+
+const dayThisYear = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
+const dayOtherYear = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** A day heading: "Today", "Yesterday", "Tuesday 24 November", or with the year if not this one. */
+export function formatDay(ms: number, now = Date.now()): string {
+	const day = new Date(ms);
+	const today = new Date(now);
+	const startOf = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+	const diff = Math.round((startOf(today) - startOf(day)) / 86_400_000);
+	if (diff === 0) return 'Today';
+	if (diff === 1) return 'Yesterday';
+	return (day.getFullYear() === today.getFullYear() ? dayThisYear : dayOtherYear).format(day);
+}

@@ -3,6 +3,7 @@
  */
 import { photos } from '$lib/photos/repository';
 import type { PhotoMeta } from '$lib/photos/types';
+import { exportBlob } from './exif';
 import { photoFileName } from './filename';
 
 /** Starts a download of a Blob under a file name. */
@@ -20,9 +21,12 @@ export function saveBlob(blob: Blob, fileName: string): void {
 	setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** Downloads a stored photo's original bytes. */
+/**
+ * Downloads a stored photo: the original bytes, with EXIF (date, camera) added to a JPEG so
+ * other apps file it right. The stored copy is left as it is.
+ */
 export async function downloadPhoto(meta: PhotoMeta): Promise<void> {
-	const blob = await photos.getOriginal(meta.id);
-	if (!blob) throw new Error('This photo is no longer stored.');
-	saveBlob(blob, photoFileName(meta.takenAt, meta.type));
+	const original = await photos.readOriginal(meta.id);
+	if (!original) throw new Error('This photo is no longer stored.');
+	saveBlob(exportBlob(original.data, original.type, meta), photoFileName(meta.takenAt, original.type));
 }

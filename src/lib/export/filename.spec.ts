@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { photoFileName } from './filename';
+import { photoFileName, uniqueNamer } from './filename';
 
 describe('photoFileName', () => {
 	const t = new Date(2026, 10, 24, 14, 30, 5).getTime();
@@ -35,5 +35,23 @@ describe('photoFileName', () => {
 			new Date(2026, 10, 24, 14, 30, 5)
 		].map((d) => photoFileName(d.getTime(), 'image/jpeg'));
 		expect([...times].reverse().sort()).toEqual(times);
+	});
+});
+
+describe('uniqueNamer', () => {
+	it('numbers photos of the same second -2, -3 and leaves others alone', () => {
+		const name = uniqueNamer();
+		const t = new Date(2026, 10, 24, 14, 30, 5).getTime();
+		expect(name(t, 'image/jpeg')).toBe('photobooth-2026-11-24-143005.jpg');
+		expect(name(t + 400, 'image/jpeg')).toBe('photobooth-2026-11-24-143005-2.jpg');
+		expect(name(t + 900, 'image/jpeg')).toBe('photobooth-2026-11-24-143005-3.jpg');
+		expect(name(t, 'image/png')).toBe('photobooth-2026-11-24-143005.png');
+		expect(name(t + 1000, 'image/jpeg')).toBe('photobooth-2026-11-24-143006.jpg');
+	});
+
+	it('starts afresh for each archive', () => {
+		const t = new Date(2026, 10, 24, 14, 30, 5).getTime();
+		uniqueNamer()(t, 'image/jpeg');
+		expect(uniqueNamer()(t, 'image/jpeg')).toBe('photobooth-2026-11-24-143005.jpg');
 	});
 });

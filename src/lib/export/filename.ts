@@ -12,3 +12,19 @@ export function photoFileName(takenAt: number, type: string): string {
 	const time = `${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
 	return `photobooth-${date}-${time}.${extensionFor(type)}`;
 }
+
+/**
+ * Names for the photos of one archive, unique within it: photos taken in the same second get
+ * -2, -3, … (photobooth-2026-11-24-143005-2.jpg), in the order they are named.
+ */
+export function uniqueNamer(): (takenAt: number, type: string) => string {
+	const used = new Set<string>();
+	return (takenAt, type) => {
+		const base = photoFileName(takenAt, type);
+		let name = base;
+		const dot = base.lastIndexOf('.');
+		for (let n = 2; used.has(name); n++) name = `${base.slice(0, dot)}-${n}${base.slice(dot)}`;
+		used.add(name);
+		return name;
+	};
+}

@@ -5,6 +5,8 @@
 export type PhotoChange =
 	| { type: 'added'; id: string }
 	| { type: 'deleted'; id: string }
+	/** Its metadata changed (a favourite set or cleared). */
+	| { type: 'updated'; id: string }
 	| { type: 'thumbnail'; id: string };
 
 type Listener = (change: PhotoChange) => void;

@@ -4,7 +4,7 @@
  * existing photos are always kept.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { PhotoMeta, StoredThumbnail } from './types';
+import type { PhotoMeta, StoredThumbnail, TrashedPhoto } from './types';
 
 export const DB_NAME = 'photobooth';
 
@@ -20,10 +20,19 @@ export interface BoothDB extends DBSchema {
 		key: string;
 		value: PhotoMeta;
 		/** [takenAt, id]: capture-time order with a tie-breaker, so paging never skips a photo. */
-		indexes: { 'by-time': [number, string] };
+		indexes: {
+			'by-time': [number, string];
+			/** [favorite, takenAt, id]: the favourites alone, in capture-time order. */
+			'by-favorite': [number, number, string];
+		};
 	};
 	originals: { key: string; value: StoredOriginal };
 	thumbnails: { key: string; value: StoredThumbnail };
+	/**
+	 * Deleted photos' metadata while Undo is still offered. Their bytes stay in `originals` and
+	 * `thumbnails` until purged, so undoing even thousands of deletions copies no image data.
+	 */
+	trash: { key: string; value: TrashedPhoto };
 }
 
 type UpgradeTx = IDBPTransaction<BoothDB, StoreNames<BoothDB>[], 'versionchange'>;
@@ -40,6 +49,22 @@ export const STEPS: Step[] = [
 	// v2: thumbnails in their own store. Photos from v1 get theirs when the gallery first shows them.
 	(db) => {
 		db.createObjectStore('thumbnails', { keyPath: 'id' });
+	},
+	// v3: favourites and an undoable trash. `favorite` is 0/1, not a boolean, because IndexedDB
+	// cannot index booleans; every existing photo gets 0 so the index covers the whole collection.
+	(db, tx) => {
+		const store = tx.objectStore('photos');
+		store.createIndex('by-favorite', ['favorite', 'takenAt', 'id']);
+		db.createObjectStore('trash', { keyPath: 'meta.id' });
+		// Only IndexedDB requests are awaited here, so the upgrade transaction stays open; a failure
+		// aborts the whole upgrade and the database stays at v2 with its photos.
+		void (async () => {
+			let cursor = await store.openCursor();
+			while (cursor) {
+				if (cursor.value.favorite === undefined) await cursor.update({ ...cursor.value, favorite: 0 });
+				cursor = await cursor.continue();
+			}
+		})();
 	}
 ];
 

@@ -1,34 +1,78 @@
 /**
  * The gallery's view of the collection: photo metadata newest first, kept current as photos are
- * added or deleted here or in another tab. Thumbnails are fetched per tile (see thumbnails.ts).
+ * added, changed or deleted here or in another tab. Thumbnails are fetched per tile
+ * (thumbnails.ts) and only for tiles on screen (VirtualGrid).
+ *
+ * Why all metadata in memory and not lazily paged: one PhotoMeta is ~200 bytes, so 10,000
+ * photos are ~2 MB, read by keyset pages on the capture-time index in well under a second. With
+ * the whole list at hand the grid knows its full height and every day heading at once (the
+ * scrollbar is honest from the start), Shift-range and Ctrl+A selection are index arithmetic,
+ * and the favourites filter costs nothing. What does not scale (DOM nodes, decoded thumbnails,
+ * object URLs) is virtualized instead: only rows near the viewport exist.
  */
 import { onPhotoChange, type PhotoChange } from './changes';
 import { photos, type PhotoRepository } from './repository';
-import type { PhotoMeta, PhotoRecord } from './types';
+import type { PhotoMeta } from './types';
 
 const PAGE = 500;
+/** How long Undo is offered after a delete. */
+export const UNDO_MS = 8000;
 
-function newestFirst(a: PhotoMeta, b: PhotoMeta): number {
+export function newestFirst(a: PhotoMeta, b: PhotoMeta): number {
 	return b.takenAt - a.takenAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
 
+/** Inserts photos into a newest-first list, keeping the order (binary search for a few). */
+export function mergeNewestFirst(list: PhotoMeta[], added: PhotoMeta[]): PhotoMeta[] {
+	if (added.length > 64) return [...list, ...added].sort(newestFirst);
+	const out = [...list];
+	for (const meta of added) {
+		let lo = 0;
+		let hi = out.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (newestFirst(out[mid], meta) < 0) lo = mid + 1;
+			else hi = mid;
+		}
+		out.splice(lo, 0, meta);
+	}
+	return out;
+}
+
 export class Gallery {
-	#items = $state.raw<PhotoMeta[]>([]);
+	#all = $state.raw<PhotoMeta[]>([]);
+	#total = $state<number | null>(null);
+	#complete = $state(false);
 	#loaded = $state(false);
 	#error = $state<string | null>(null);
+	#favoritesOnly = $state(false);
+	#shown = $derived(this.#favoritesOnly ? this.#all.filter((p) => p.favorite) : this.#all);
+	#positions = $derived(new Map(this.#shown.map((p, i) => [p.id, i])));
 	#repo: PhotoRepository;
 	#unsubscribe: (() => void) | undefined;
 	#loading: Promise<void> | undefined;
+	#pending: PhotoChange[] = [];
+	#applying: Promise<void> = Promise.resolve();
 
 	constructor(repo: PhotoRepository = photos) {
 		this.#repo = repo;
 	}
 
+	/** The photos shown (all, or the favourites), newest first. */
 	get items(): PhotoMeta[] {
-		return this.#items;
+		return this.#shown;
 	}
+	/** How many photos are shown; before the whole list is read, the store's own count. */
 	get count(): number {
-		return this.#items.length;
+		return this.#complete || this.#favoritesOnly ? this.#shown.length : (this.#total ?? this.#shown.length);
+	}
+	/** Every photo, whatever the filter (what a backup saves). */
+	get all(): PhotoMeta[] {
+		return this.#all;
+	}
+	/** Every photo, whatever the filter. */
+	get totalCount(): number {
+		return this.#complete ? this.#all.length : (this.#total ?? this.#all.length);
 	}
 	get loaded(): boolean {
 		return this.#loaded;
@@ -36,11 +80,19 @@ export class Gallery {
 	get error(): string | null {
 		return this.#error;
 	}
+	get favoritesOnly(): boolean {
+		return this.#favoritesOnly;
+	}
+	set favoritesOnly(on: boolean) {
+		this.#favoritesOnly = on;
+	}
 
 	/** Starts listening for changes and loads every photo's metadata, page by page. */
 	open(): () => void {
-		this.#unsubscribe ??= onPhotoChange((c) => void this.#onChange(c));
+		this.#unsubscribe ??= onPhotoChange((c) => this.#queue(c));
 		void this.reload();
+		// Deletions whose Undo has long expired (the tab closed before the purge ran).
+		void this.#repo.purge({ olderThan: Date.now() - UNDO_MS * 4 }).catch((e) => console.warn(e));
 		return () => this.close();
 	}
 
@@ -56,20 +108,21 @@ export class Gallery {
 
 	async #loadAll(): Promise<void> {
 		try {
+			void this.#repo.count().then((n) => (this.#total = n));
 			const all: PhotoMeta[] = [];
 			let page = await this.#repo.page(PAGE);
 			while (page.length) {
-				all.push(...page);
+				for (const p of page) all.push(p);
 				// Show the first page at once; the rest arrive behind it.
 				if (!this.#loaded) {
-					this.#items = [...all];
+					this.#all = [...all];
 					this.#loaded = true;
 				}
 				if (page.length < PAGE) break;
-				const last = page[page.length - 1];
-				page = await this.#repo.page(PAGE, last);
+				page = await this.#repo.page(PAGE, page[page.length - 1]);
 			}
-			this.#items = all;
+			this.#all = all;
+			this.#complete = true;
 			this.#error = null;
 		} catch (e) {
 			console.error(e);
@@ -79,28 +132,47 @@ export class Gallery {
 		}
 	}
 
-	async #onChange(change: PhotoChange): Promise<void> {
-		if (change.type === 'deleted') {
-			this.#items = this.#items.filter((p) => p.id !== change.id);
-		} else if (change.type === 'added' && !this.#items.some((p) => p.id === change.id)) {
-			const meta = await this.#repo.get(change.id);
-			if (meta && !this.#items.some((p) => p.id === meta.id)) {
-				this.#items = [...this.#items, meta].sort(newestFirst);
+	/**
+	 * Changes arrive one per photo (a bulk delete of thousands sends thousands); they are applied
+	 * together, once per microtask, so the list is rebuilt once, not once per photo.
+	 */
+	#queue(change: PhotoChange): void {
+		if (change.type === 'thumbnail') return;
+		this.#pending.push(change);
+		if (this.#pending.length > 1) return;
+		queueMicrotask(() => {
+			this.#applying = this.#applying.then(() => this.#apply());
+		});
+	}
+
+	async #apply(): Promise<void> {
+		await this.#loading;
+		const batch = this.#pending;
+		this.#pending = [];
+		const gone = new Set<string>();
+		const fresh = new Set<string>();
+		for (const c of batch) {
+			if (c.type === 'deleted') {
+				gone.add(c.id);
+				fresh.delete(c.id);
+			} else {
+				fresh.add(c.id);
+				gone.delete(c.id);
 			}
+		}
+		try {
+			const metas = fresh.size ? await this.#repo.getMany([...fresh]) : [];
+			const found = metas.filter((m): m is PhotoMeta => !!m);
+			const kept = this.#all.filter((p) => !gone.has(p.id) && !fresh.has(p.id));
+			this.#all = mergeNewestFirst(kept, found);
+		} catch (e) {
+			console.error('The gallery could not follow a change', e);
 		}
 	}
 
+	/** Position in the shown list, or -1. */
 	indexOf(id: string): number {
-		return this.#items.findIndex((p) => p.id === id);
-	}
-
-	/** Deletes a photo and returns what Undo needs. */
-	remove(id: string): Promise<PhotoRecord | undefined> {
-		return this.#repo.delete(id);
-	}
-
-	restore(record: PhotoRecord): Promise<void> {
-		return this.#repo.restore(record);
+		return this.#positions.get(id) ?? -1;
 	}
 }
 

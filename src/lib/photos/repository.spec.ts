@@ -83,7 +83,8 @@ describe('PhotoRepository.add / get / getOriginal', () => {
 			height: 1080,
 			type: 'image/jpeg',
 			size: 6,
-			camera: 'FaceTime HD'
+			camera: 'FaceTime HD',
+			favorite: 0
 		});
 	});
 
@@ -520,15 +521,16 @@ describe('change announcements', () => {
 });
 
 describe('schema upgrade', () => {
-	it('is at version 2 with three stores', async () => {
-		expect(DB_VERSION).toBe(2);
+	it('is at version 3 with four stores', async () => {
+		expect(DB_VERSION).toBe(3);
 		const db = await openBoothDB();
 		try {
 			expect(db.version).toBe(DB_VERSION);
-			expect([...db.objectStoreNames].sort()).toEqual(['originals', 'photos', 'thumbnails']);
+			expect([...db.objectStoreNames].sort()).toEqual(['originals', 'photos', 'thumbnails', 'trash']);
 			const tx = db.transaction('photos');
-			expect([...tx.store.indexNames]).toEqual(['by-time']);
+			expect([...tx.store.indexNames].sort()).toEqual(['by-favorite', 'by-time']);
 			expect(tx.store.index('by-time').keyPath).toEqual(['takenAt', 'id']);
+			expect(tx.store.index('by-favorite').keyPath).toEqual(['favorite', 'takenAt', 'id']);
 			expect(tx.store.keyPath).toBe('id');
 		} finally {
 			db.close();
@@ -541,7 +543,8 @@ describe('schema upgrade', () => {
 		expect(v1.version).toBe(1);
 		expect([...v1.objectStoreNames].sort()).toEqual(['originals', 'photos']);
 
-		const meta: PhotoMeta = {
+		// A v1 record: no favourite field yet (v3 adds it).
+		const meta = {
 			id: 'old-1',
 			takenAt: 1_600_000_000_000,
 			width: 1280,
@@ -549,8 +552,8 @@ describe('schema upgrade', () => {
 			type: 'image/jpeg',
 			size: 4,
 			camera: 'Old Cam'
-		};
-		const older: PhotoMeta = { ...meta, id: 'old-0', takenAt: 1_500_000_000_000, size: 1 };
+		} as PhotoMeta;
+		const older = { ...meta, id: 'old-0', takenAt: 1_500_000_000_000, size: 1 } as PhotoMeta;
 		const tx = v1.transaction(['photos', 'originals'], 'readwrite');
 		await Promise.all([
 			tx.objectStore('photos').add(meta),
@@ -564,7 +567,7 @@ describe('schema upgrade', () => {
 		const upgraded = new PhotoRepository();
 		try {
 			expect(await upgraded.count()).toBe(2);
-			expect(await upgraded.get('old-1')).toEqual(meta);
+			expect(await upgraded.get('old-1')).toEqual({ ...meta, favorite: 0 });
 			const original = await upgraded.getOriginal('old-1');
 			expect(original?.type).toBe('image/jpeg');
 			expect(await blobBytes(original)).toEqual([1, 2, 3, 4]);
@@ -587,7 +590,7 @@ describe('schema upgrade', () => {
 		const check = await openBoothDB();
 		try {
 			expect(check.version).toBe(DB_VERSION);
-			expect([...check.objectStoreNames].sort()).toEqual(['originals', 'photos', 'thumbnails']);
+			expect([...check.objectStoreNames].sort()).toEqual(['originals', 'photos', 'thumbnails', 'trash']);
 		} finally {
 			check.close();
 		}
@@ -604,7 +607,7 @@ describe('schema upgrade', () => {
 			type: 'image/png',
 			size: 1,
 			camera: ''
-		});
+		} as PhotoMeta);
 		// v1 is left open on purpose: its blocking() handler must close it for the upgrade.
 		const upgraded = new PhotoRepository();
 		try {

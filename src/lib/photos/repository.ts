@@ -3,8 +3,23 @@
  */
 import type { IDBPDatabase } from 'idb';
 import { announce } from './changes';
-import { openBoothDB, type BoothDB } from './db';
+import { openBoothDB, type BoothDB, type StoredOriginal } from './db';
 import type { NewPhoto, PageCursor, PhotoMeta, PhotoRecord, StoredThumbnail } from './types';
+
+/** A photo to bring in whole from a backup or a file: its metadata is kept as given. */
+export interface ImportedPhoto {
+	meta: PhotoMeta;
+	data: ArrayBuffer;
+	/** Its thumbnail, when the backup carried one (saves decoding the original again). */
+	thumbnail?: StoredThumbnail;
+}
+
+/** True when a write failed because the origin's storage quota is used up. */
+export function isQuotaError(e: unknown): boolean {
+	if (!(e instanceof DOMException || e instanceof Error)) return false;
+	// Chromium reports it on the request; a transaction it aborted reports AbortError with the cause.
+	return e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || /quota/i.test(e.message);
+}
 
 /** A new photo id: a UUID (insecure contexts, which cannot have a camera anyway, get a fallback). */
 export function newPhotoId(): string {
@@ -24,11 +39,6 @@ export class StorageFullError extends Error {
 		this.name = 'StorageFullError';
 		this.photo = photo;
 	}
-}
-
-function isQuotaError(e: unknown): boolean {
-	const name = (e as { name?: string } | null)?.name;
-	return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
 }
 
 export class PhotoRepository {
@@ -56,7 +66,8 @@ export class PhotoRepository {
 			height: photo.height,
 			type: photo.blob.type || 'application/octet-stream',
 			size: data.byteLength,
-			camera: photo.camera
+			camera: photo.camera,
+			favorite: photo.favorite ? 1 : 0
 		};
 		const db = await this.#open();
 		const tx = db.transaction(['photos', 'originals'], 'readwrite');
@@ -87,9 +98,25 @@ export class PhotoRepository {
 		return o && new Blob([o.data], { type: o.type });
 	}
 
+	/** The original bytes and their type as stored (export reads them once, no Blob copy). */
+	async readOriginal(id: string): Promise<StoredOriginal | undefined> {
+		return (await this.#open()).get('originals', id);
+	}
+
 	async getThumbnail(id: string): Promise<Blob | undefined> {
 		const t = await (await this.#open()).get('thumbnails', id);
 		return t && new Blob([t.data], { type: t.type });
+	}
+
+	/** The ids of the photos that have a stored thumbnail. */
+	async thumbnailIds(): Promise<Set<string>> {
+		return new Set(await (await this.#open()).getAllKeys('thumbnails'));
+	}
+
+	/** Several stored thumbnails in one transaction, in the order asked. */
+	async getThumbnails(ids: readonly string[]): Promise<(StoredThumbnail | undefined)[]> {
+		const tx = (await this.#open()).transaction('thumbnails');
+		return Promise.all(ids.map((id) => tx.store.get(id)));
 	}
 
 	/** Stores a thumbnail, unless the photo was deleted meanwhile. */
@@ -106,17 +133,31 @@ export class PhotoRepository {
 		return (await this.#open()).count('photos');
 	}
 
-	/** Up to `limit` photos, newest first, continuing after `after` when given. */
-	async page(limit: number, after?: PageCursor): Promise<PhotoMeta[]> {
+	/**
+	 * Up to `limit` photos, newest first, continuing after `after` when given. With
+	 * `favorites`, only favourites (through their own index, so nothing else is read).
+	 */
+	async page(
+		limit: number,
+		after?: PageCursor,
+		opts: { favorites?: boolean } = {}
+	): Promise<PhotoMeta[]> {
 		const db = await this.#open();
-		const range = after
-			? IDBKeyRange.upperBound([after.takenAt, after.id], true)
-			: undefined;
+		const store = db.transaction('photos').store;
+		const cursorP = opts.favorites
+			? store
+					.index('by-favorite')
+					.openCursor(
+						after
+							? IDBKeyRange.bound([1, -Infinity, ''], [1, after.takenAt, after.id], false, true)
+							: IDBKeyRange.bound([1, -Infinity, ''], [1, Infinity, []]),
+						'prev'
+					)
+			: store
+					.index('by-time')
+					.openCursor(after ? IDBKeyRange.upperBound([after.takenAt, after.id], true) : undefined, 'prev');
 		const out: PhotoMeta[] = [];
-		let cursor = await db
-			.transaction('photos')
-			.store.index('by-time')
-			.openCursor(range, 'prev');
+		let cursor = await cursorP;
 		while (cursor && out.length < limit) {
 			out.push(cursor.value);
 			cursor = await cursor.continue();
@@ -164,6 +205,120 @@ export class PhotoRepository {
 		]);
 		announce({ type: 'deleted', id });
 		return { meta, original: original?.data ?? new ArrayBuffer(0), thumbnail };
+	}
+
+	/** Several photos' metadata in one transaction, in the order asked (undefined where gone). */
+	async getMany(ids: readonly string[]): Promise<(PhotoMeta | undefined)[]> {
+		const tx = (await this.#open()).transaction('photos');
+		return Promise.all(ids.map((id) => tx.store.get(id)));
+	}
+
+	/** Which of these ids are already taken (by a photo, or one in the trash). */
+	async existing(ids: readonly string[]): Promise<Set<string>> {
+		const tx = (await this.#open()).transaction(['photos', 'trash']);
+		const found = await Promise.all(
+			ids.map(async (id) =>
+				(await tx.objectStore('photos').getKey(id)) ?? (await tx.objectStore('trash').getKey(id))
+			)
+		);
+		return new Set(found.filter((k): k is string => k !== undefined));
+	}
+
+	/** Marks a photo as a favourite or not; returns the updated metadata. */
+	async setFavorite(id: string, favorite: boolean): Promise<PhotoMeta | undefined> {
+		const db = await this.#open();
+		const tx = db.transaction('photos', 'readwrite');
+		const meta = await tx.store.get(id);
+		const updated = meta && { ...meta, favorite: favorite ? 1 : 0 } as PhotoMeta;
+		if (updated) await tx.store.put(updated);
+		await tx.done;
+		if (updated) announce({ type: 'updated', id });
+		return updated;
+	}
+
+	/**
+	 * Deletes photos undoably: their metadata moves to the trash in one transaction (all or
+	 * none), their bytes stay put until purge(). Returns the ids that were there to delete.
+	 */
+	async trash(ids: readonly string[], now = Date.now()): Promise<string[]> {
+		const db = await this.#open();
+		const tx = db.transaction(['photos', 'trash'], 'readwrite');
+		const photosStore = tx.objectStore('photos');
+		const trashStore = tx.objectStore('trash');
+		const metas = await Promise.all(ids.map((id) => photosStore.get(id)));
+		const moved = metas.filter((m): m is PhotoMeta => !!m);
+		await Promise.all([
+			...moved.flatMap((meta) => [
+				trashStore.put({ meta, deletedAt: now }),
+				photosStore.delete(meta.id)
+			]),
+			tx.done
+		]);
+		for (const m of moved) announce({ type: 'deleted', id: m.id });
+		return moved.map((m) => m.id);
+	}
+
+	/** Undo: puts trashed photos back as they were. Returns the ids that came back. */
+	async untrash(ids: readonly string[]): Promise<string[]> {
+		const db = await this.#open();
+		const tx = db.transaction(['photos', 'trash'], 'readwrite');
+		const photosStore = tx.objectStore('photos');
+		const trashStore = tx.objectStore('trash');
+		const entries = (await Promise.all(ids.map((id) => trashStore.get(id)))).filter((e) => !!e);
+		await Promise.all([
+			...entries.flatMap((e) => [photosStore.put(e.meta), trashStore.delete(e.meta.id)]),
+			tx.done
+		]);
+		for (const e of entries) announce({ type: 'added', id: e.meta.id });
+		return entries.map((e) => e.meta.id);
+	}
+
+	/**
+	 * Deletes trashed photos for good, bytes and all: those named, or (with `olderThan`) every
+	 * one trashed before that time. Photos put back meanwhile are left alone.
+	 */
+	async purge(ids: readonly string[] | { olderThan: number }): Promise<number> {
+		const db = await this.#open();
+		const tx = db.transaction(['trash', 'originals', 'thumbnails'], 'readwrite');
+		const trashStore = tx.objectStore('trash');
+		const entries = Array.isArray(ids)
+			? (await Promise.all(ids.map((id) => trashStore.get(id)))).filter((e) => !!e)
+			: (await trashStore.getAll()).filter((e) => e.deletedAt < (ids as { olderThan: number }).olderThan);
+		await Promise.all([
+			...entries.flatMap((e) => [
+				trashStore.delete(e.meta.id),
+				tx.objectStore('originals').delete(e.meta.id),
+				tx.objectStore('thumbnails').delete(e.meta.id)
+			]),
+			tx.done
+		]);
+		return entries.length;
+	}
+
+	/**
+	 * Brings in one photo with its metadata as given (backup restore, imported files), in one
+	 * transaction. A photo whose id is already here, or in the trash, is skipped, not replaced.
+	 */
+	async importPhoto(photo: ImportedPhoto): Promise<'added' | 'exists'> {
+		const db = await this.#open();
+		const tx = db.transaction(['photos', 'originals', 'thumbnails', 'trash'], 'readwrite');
+		const id = photo.meta.id;
+		const [here, trashed] = await Promise.all([
+			tx.objectStore('photos').getKey(id),
+			tx.objectStore('trash').getKey(id)
+		]);
+		if (here !== undefined || trashed !== undefined) {
+			await tx.done;
+			return 'exists';
+		}
+		await Promise.all([
+			tx.objectStore('photos').add(photo.meta),
+			tx.objectStore('originals').add({ id, data: photo.data, type: photo.meta.type }),
+			photo.thumbnail && tx.objectStore('thumbnails').put({ ...photo.thumbnail, id }),
+			tx.done
+		]);
+		announce({ type: 'added', id });
+		return 'added';
 	}
 
 	/** Puts a deleted photo back exactly as it was (Undo). */

@@ -12,6 +12,15 @@ export interface PhotoMeta {
 	size: number;
 	/** The camera's label at capture time ('' when the browser hid it). */
 	camera: string;
+	/** 1 for a favourite, else 0 (a number so it can be indexed). Every photo has it from v3 on. */
+	favorite: 0 | 1;
+}
+
+/** A deleted photo while its Undo is offered; purged (with its bytes) afterwards. */
+export interface TrashedPhoto {
+	meta: PhotoMeta;
+	/** When it was deleted, ms since the epoch: old entries are purged when the app starts. */
+	deletedAt: number;
 }
 
 /** What a caller hands the repository to save a photo. */
@@ -22,6 +31,7 @@ export interface NewPhoto {
 	camera: string;
 	takenAt?: number;
 	id?: string;
+	favorite?: boolean;
 }
 
 /** Everything stored for one photo: what delete hands back so Undo can put it back whole. */

@@ -75,6 +75,17 @@ export class Settings {
 			// Private mode or a full disk: the setting still applies for this visit.
 		}
 	}
+
+	/**
+	 * Replaces every setting with values from elsewhere (a restored backup), each validated by
+	 * set(); fields missing or invalid there fall back to their defaults.
+	 */
+	replace(raw: unknown): void {
+		const given = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+		for (const key of Object.keys(this.#values) as (keyof BoothSettings)[]) {
+			this.set(key, given[key] as never);
+		}
+	}
 }
 
 export const settings = new Settings();

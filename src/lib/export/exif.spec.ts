@@ -1,0 +1,112 @@
+import exifr from 'exifr';
+import { describe, expect, it } from 'vitest';
+import { exifDateTime, exifOffset, exifSegment, exportBlob, isJpeg, jpegWithExif } from './exif';
+
+const takenAt = new Date(2026, 10, 24, 14, 30, 5, 42).getTime();
+const info = { takenAt, camera: 'Fake Cam 0 (05ac:8514)', width: 1280, height: 720 };
+
+/** A JPEG's header shape: SOI, JFIF APP0, a DQT, SOS with a few "scan" bytes, EOI. */
+function fakeJpeg(extra: number[][] = []): Uint8Array {
+	const app0 = [0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0];
+	const dqt = [0xff, 0xdb, 0, 4, 7, 7];
+	const scan = [0xff, 0xda, 0, 2, 1, 2, 3, 0xff, 0, 4, 0xff, 0xd9];
+	return new Uint8Array([0xff, 0xd8, ...app0, ...extra.flat(), ...dqt, ...scan]);
+}
+
+async function joined(parts: Uint8Array[]): Promise<Uint8Array> {
+	return new Uint8Array(await new Blob(parts as BlobPart[]).arrayBuffer());
+}
+
+describe('EXIF values', () => {
+	it('writes local date and time in EXIF form', () => {
+		expect(exifDateTime(takenAt)).toBe('2026:11:24 14:30:05');
+	});
+
+	it('writes the UTC offset of that moment', () => {
+		const minutes = -new Date(takenAt).getTimezoneOffset();
+		const sign = minutes < 0 ? '-' : '+';
+		const hh = String(Math.floor(Math.abs(minutes) / 60)).padStart(2, '0');
+		const mm = String(Math.abs(minutes) % 60).padStart(2, '0');
+		expect(exifOffset(takenAt)).toBe(`${sign}${hh}:${mm}`);
+		expect(exifOffset(takenAt)).toMatch(/^[+-]\d\d:\d\d$/);
+	});
+});
+
+describe('exifSegment', () => {
+	it('is an APP1 Exif segment whose length field matches', () => {
+		const seg = exifSegment(info);
+		expect([...seg.subarray(0, 2)]).toEqual([0xff, 0xe1]);
+		expect((seg[2] << 8) | seg[3]).toBe(seg.length - 2);
+		expect(new TextDecoder().decode(seg.subarray(4, 8))).toBe('Exif');
+		expect(seg.length).toBeLessThan(65535);
+	});
+});
+
+describe('jpegWithExif, read back by exifr', () => {
+	it('carries capture time with offset, software, model and size', async () => {
+		const out = await joined(jpegWithExif(fakeJpeg(), info));
+		const tags = await exifr.parse(out, { tiff: true, exif: true, reviveValues: false, translateValues: false });
+		expect(tags.DateTimeOriginal).toBe('2026:11:24 14:30:05');
+		expect(tags.OffsetTimeOriginal).toBe(exifOffset(takenAt));
+		expect(tags.SubSecTimeOriginal).toBe('042');
+		expect(tags.Software).toBe('Photo Booth');
+		expect(tags.Model).toBe('Fake Cam 0 (05ac:8514)');
+		expect(tags.ExifImageWidth).toBe(1280);
+		expect(tags.ExifImageHeight).toBe(720);
+		expect(tags.Orientation).toBe(1);
+	});
+
+	it('revives to the right instant in a date-aware reader', async () => {
+		const out = await joined(jpegWithExif(fakeJpeg(), info));
+		const tags = await exifr.parse(out, { pick: ['DateTimeOriginal'] });
+		expect((tags.DateTimeOriginal as Date).getTime()).toBe(Math.floor(takenAt / 1000) * 1000);
+	});
+
+	it('goes after JFIF APP0 and keeps every other byte in order', async () => {
+		const src = fakeJpeg();
+		const out = await joined(jpegWithExif(src, info));
+		const seg = exifSegment(info);
+		expect([...out.subarray(0, 20)]).toEqual([...src.subarray(0, 20)]); // SOI + APP0
+		expect([...out.subarray(20, 20 + seg.length)]).toEqual([...seg]);
+		expect([...out.subarray(20 + seg.length)]).toEqual([...src.subarray(20)]);
+		expect(isJpeg(out)).toBe(true);
+	});
+
+	it('replaces an EXIF segment the file already had, keeping other APP1s', async () => {
+		const old = jpegWithExif(fakeJpeg(), { ...info, camera: 'Old Cam' });
+		const xmp = [0xff, 0xe1, 0, 6, 0x68, 0x74, 0x74, 0x70]; // APP1 that is not Exif
+		const withBoth = await joined([...old.slice(0, -1), new Uint8Array(xmp), old[old.length - 1]]);
+		const out = await joined(jpegWithExif(withBoth, info));
+		const tags = await exifr.parse(out, { tiff: true, reviveValues: false });
+		expect(tags.Model).toBe('Fake Cam 0 (05ac:8514)');
+		const count = (b: Uint8Array) => new TextDecoder('latin1').decode(b).split('Exif\0\0').length - 1;
+		expect(count(out)).toBe(1);
+		expect(new TextDecoder('latin1').decode(out)).toContain('htt');
+	});
+
+	it('leaves Model out when the camera label is empty and makes other labels ASCII', async () => {
+		const none = await exifr.parse(await joined(jpegWithExif(fakeJpeg(), { ...info, camera: '' })), { tiff: true });
+		expect(none.Model).toBeUndefined();
+		const odd = await exifr.parse(await joined(jpegWithExif(fakeJpeg(), { ...info, camera: 'Kamera – vorn' })), {
+			tiff: true
+		});
+		expect(odd.Model).toBe('Kamera ? vorn');
+	});
+
+	it('returns anything that is not a well-formed JPEG unchanged', () => {
+		const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+		expect(jpegWithExif(png, info)).toEqual([png]);
+		const truncated = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 40, 1]);
+		expect(jpegWithExif(truncated, info)).toEqual([truncated]);
+	});
+});
+
+describe('exportBlob', () => {
+	it('adds EXIF to a JPEG and nothing to a PNG', async () => {
+		const jpeg = exportBlob(fakeJpeg().buffer as ArrayBuffer, 'image/jpeg', info);
+		expect(jpeg.type).toBe('image/jpeg');
+		expect(jpeg.size).toBe(fakeJpeg().length + exifSegment(info).length);
+		const png = exportBlob(new Uint8Array([0x89, 0x50]).buffer, 'image/png', info);
+		expect(png.size).toBe(2);
+	});
+});

@@ -1,0 +1,195 @@
+/**
+ * A small EXIF writer for exported JPEGs: capture time with its UTC offset, the camera's label
+ * and "Photo Booth" as the software, so other photo apps sort and label the files right.
+ *
+ * Why our own rather than a library: the maintained EXIF libraries on npm read EXIF only (exifr,
+ * exifreader); the writers (piexifjs, piexif-ts) are years without a release and work on binary
+ * strings, copying the whole photo twice. We need eight fixed tags, which is one short TIFF
+ * block; it is checked in the unit tests and the e2e export test by exifr, an independent reader.
+ * Pixels are never touched: the new segment is spliced in front of the original bytes.
+ */
+
+export interface ExifInfo {
+	/** Capture time, ms since the epoch; written as local time plus its offset. */
+	takenAt: number;
+	/** The camera's label ('' leaves Model out). */
+	camera: string;
+	width?: number;
+	height?: number;
+	software?: string;
+}
+
+const ASCII = 2;
+const SHORT = 3;
+const LONG = 4;
+const UNDEFINED = 7;
+
+interface Tag {
+	tag: number;
+	type: number;
+	/** Number of values (bytes for ASCII and UNDEFINED). */
+	count: number;
+	/** Big-endian bytes of the value(s). */
+	bytes: Uint8Array;
+}
+
+const pad = (n: number, w = 2) => String(Math.trunc(Math.abs(n))).padStart(w, '0');
+
+/** EXIF's date form: "2026:11:24 14:30:05", local time. */
+export function exifDateTime(ms: number): string {
+	const d = new Date(ms);
+	return `${d.getFullYear()}:${pad(d.getMonth() + 1)}:${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+/** The local UTC offset at that moment, "+01:00" (EXIF 2.31 OffsetTime form). */
+export function exifOffset(ms: number): string {
+	const minutes = -new Date(ms).getTimezoneOffset();
+	return `${minutes < 0 ? '-' : '+'}${pad(minutes / 60)}:${pad(minutes % 60)}`;
+}
+
+function ascii(tag: number, text: string): Tag {
+	// EXIF ASCII is 7-bit and NUL-terminated; a camera label in another script is kept legible
+	// as far as it goes rather than written as bytes readers would misdecode.
+	const clean = text.replace(/[^\x20-\x7e]/g, '?').slice(0, 255);
+	const bytes = new Uint8Array(clean.length + 1);
+	for (let i = 0; i < clean.length; i++) bytes[i] = clean.charCodeAt(i);
+	return { tag, type: ASCII, count: bytes.length, bytes };
+}
+
+function short(tag: number, value: number): Tag {
+	return { tag, type: SHORT, count: 1, bytes: new Uint8Array([value >> 8, value & 0xff]) };
+}
+
+function long(tag: number, value: number): Tag {
+	const bytes = new Uint8Array(4);
+	new DataView(bytes.buffer).setUint32(0, value);
+	return { tag, type: LONG, count: 1, bytes };
+}
+
+/** Size of an IFD with its out-of-line values. */
+function ifdSize(tags: Tag[]): number {
+	return 2 + tags.length * 12 + 4 + tags.reduce((n, t) => n + (t.bytes.length > 4 ? t.bytes.length + (t.bytes.length & 1) : 0), 0);
+}
+
+/** Writes an IFD at `at` (TIFF offsets), its long values right after it. */
+function writeIfd(view: DataView, out: Uint8Array, at: number, tags: Tag[]): void {
+	const sorted = [...tags].sort((a, b) => a.tag - b.tag); // TIFF requires ascending tags
+	view.setUint16(at, sorted.length);
+	let data = at + 2 + sorted.length * 12 + 4;
+	sorted.forEach((t, i) => {
+		const e = at + 2 + i * 12;
+		view.setUint16(e, t.tag);
+		view.setUint16(e + 2, t.type);
+		view.setUint32(e + 4, t.count);
+		if (t.bytes.length <= 4) {
+			out.set(t.bytes, e + 8);
+		} else {
+			view.setUint32(e + 8, data);
+			out.set(t.bytes, data);
+			data += t.bytes.length + (t.bytes.length & 1); // values start on a word boundary
+		}
+	});
+	view.setUint32(at + 2 + sorted.length * 12, 0); // no next IFD
+}
+
+/** The complete APP1 segment (FF E1, length, "Exif\0\0", big-endian TIFF). */
+export function exifSegment(info: ExifInfo): Uint8Array {
+	const when = exifDateTime(info.takenAt);
+	const exifTags: Tag[] = [
+		{ tag: 0x9000, type: UNDEFINED, count: 4, bytes: new TextEncoder().encode('0232') }, // ExifVersion
+		ascii(0x9003, when), // DateTimeOriginal
+		ascii(0x9004, when), // DateTimeDigitized
+		ascii(0x9011, exifOffset(info.takenAt)), // OffsetTimeOriginal
+		ascii(0x9291, pad(new Date(info.takenAt).getMilliseconds(), 3)) // SubSecTimeOriginal
+	];
+	if (info.width && info.height) {
+		exifTags.push(long(0xa002, info.width), long(0xa003, info.height)); // PixelX/YDimension
+	}
+	const ifd0: Tag[] = [
+		short(0x0112, 1), // Orientation: as stored
+		ascii(0x0131, info.software ?? 'Photo Booth'),
+		ascii(0x0132, when), // DateTime
+		long(0x8769, 0) // ExifIFDPointer, set below
+	];
+	if (info.camera) ifd0.push(ascii(0x0110, info.camera)); // Model
+
+	const exifIfdAt = 8 + ifdSize(ifd0);
+	ifd0[3] = long(0x8769, exifIfdAt);
+	const tiffSize = exifIfdAt + ifdSize(exifTags);
+	const segment = new Uint8Array(4 + 6 + tiffSize);
+	const view = new DataView(segment.buffer);
+	view.setUint16(0, 0xffe1);
+	view.setUint16(2, segment.length - 2);
+	segment.set([0x45, 0x78, 0x69, 0x66, 0, 0], 4); // "Exif\0\0"
+	const tiff = new DataView(segment.buffer, 10);
+	const tiffBytes = segment.subarray(10);
+	tiff.setUint16(0, 0x4d4d); // "MM": big-endian
+	tiff.setUint16(2, 42);
+	tiff.setUint32(4, 8);
+	writeIfd(tiff, tiffBytes, 8, ifd0);
+	writeIfd(tiff, tiffBytes, exifIfdAt, exifTags);
+	return segment;
+}
+
+/** True for the bytes of a JPEG (they start with SOI and a marker). */
+export function isJpeg(bytes: Uint8Array): boolean {
+	return bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+}
+
+const isExifApp1 = (b: Uint8Array, at: number) =>
+	b[at + 1] === 0xe1 && b[at + 4] === 0x45 && b[at + 5] === 0x78 && b[at + 6] === 0x69 && b[at + 7] === 0x66 && b[at + 8] === 0 && b[at + 9] === 0;
+
+/**
+ * The JPEG with our EXIF segment in place of any it had, as Blob parts that share the original
+ * buffer (no copy of the image data). The segment goes after SOI and any JFIF APP0, as both
+ * specifications ask. A file that is not a JPEG, or whose headers do not parse, is returned as
+ * it was: better a file without metadata than no file.
+ */
+export function jpegWithExif(bytes: Uint8Array, info: ExifInfo): Uint8Array<ArrayBuffer>[] {
+	const whole = [bytes as Uint8Array<ArrayBuffer>];
+	if (!isJpeg(bytes)) return whole;
+	const keep: [number, number][] = [];
+	let insertAt = 2;
+	let pos = 2;
+	let seenOther = false;
+	while (pos + 4 <= bytes.length) {
+		if (bytes[pos] !== 0xff) return whole;
+		const marker = bytes[pos + 1];
+		if (marker === 0xff) {
+			pos++; // fill byte
+			continue;
+		}
+		// Start of scan: entropy-coded data follows, no more headers to look at.
+		if (marker === 0xda || marker === 0xd9) break;
+		const length = (bytes[pos + 2] << 8) | bytes[pos + 3];
+		if (length < 2 || pos + 2 + length > bytes.length) return whole;
+		const end = pos + 2 + length;
+		if (marker === 0xe1 && isExifApp1(bytes, pos)) {
+			// dropped: ours replaces it
+		} else {
+			keep.push([pos, end]);
+			if (marker === 0xe0 && !seenOther) insertAt = end;
+			else seenOther = true;
+		}
+		pos = end;
+	}
+	const parts: Uint8Array<ArrayBuffer>[] = [bytes.subarray(0, 2) as Uint8Array<ArrayBuffer>];
+	const segment = exifSegment(info) as Uint8Array<ArrayBuffer>;
+	let inserted = false;
+	for (const [s, e] of keep) {
+		if (!inserted && s >= insertAt) {
+			parts.push(segment);
+			inserted = true;
+		}
+		parts.push(bytes.subarray(s, e) as Uint8Array<ArrayBuffer>);
+	}
+	if (!inserted) parts.push(segment);
+	parts.push(bytes.subarray(pos) as Uint8Array<ArrayBuffer>);
+	return parts;
+}
+
+/** A photo's bytes ready to leave the device: JPEGs get EXIF, other types go as stored. */
+export function exportBlob(data: ArrayBuffer, type: string, info: ExifInfo): Blob {
+	const bytes = new Uint8Array(data);
+	return new Blob(type === 'image/jpeg' ? jpegWithExif(bytes, info) : [bytes], { type });
+}

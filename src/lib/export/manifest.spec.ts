@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { PhotoMeta } from '$lib/photos/types';
+import { ManifestError, buildManifest, metaFromManifest, parseManifest } from './manifest';
+
+const meta = (id: string, favorite: 0 | 1 = 0): PhotoMeta => ({
+	id,
+	takenAt: 1_700_000_000_000,
+	width: 1280,
+	height: 720,
+	type: 'image/jpeg',
+	size: 1234,
+	camera: 'Cam',
+	favorite
+});
+
+describe('backup manifest', () => {
+	it('round-trips photos, favourites and settings', () => {
+		const built = buildManifest(
+			[
+				{ meta: meta('a', 1), name: 'photos/a.jpg', thumbnail: 'thumbnails/a.jpg' },
+				{ meta: meta('b'), name: 'photos/b.jpg' }
+			],
+			{ format: 'image/png' },
+			new Date(0)
+		);
+		const parsed = parseManifest(JSON.stringify(built));
+		expect(parsed.bad).toBe(0);
+		expect(parsed.settings).toEqual({ format: 'image/png' });
+		expect(parsed.photos.map((p) => [p.id, p.file, p.favorite, p.thumbnail])).toEqual([
+			['a', 'photos/a.jpg', true, 'thumbnails/a.jpg'],
+			['b', 'photos/b.jpg', false, undefined]
+		]);
+		expect(metaFromManifest(parsed.photos[0], 1234)).toEqual(meta('a', 1));
+	});
+
+	it('rejects what is not a Photo Booth manifest', () => {
+		expect(() => parseManifest('{nope')).toThrow(ManifestError);
+		expect(() => parseManifest('{"format":"other"}')).toThrow(/unknown format/);
+		expect(() => parseManifest('{"format":"photobooth-backup","version":2,"photos":[]}')).toThrow(/version 2/);
+		expect(() => parseManifest('{"format":"photobooth-backup","version":1}')).toThrow(/no photo list/);
+	});
+
+	it('counts entries it cannot trust instead of importing them', () => {
+		const good = buildManifest([{ meta: meta('a'), name: 'photos/a.jpg' }], {}).photos[0];
+		const text = JSON.stringify({
+			format: 'photobooth-backup',
+			version: 1,
+			photos: [good, { ...good, id: '' }, { ...good, type: 'text/html' }, { ...good, width: -1 }, 'x', null]
+		});
+		const parsed = parseManifest(text);
+		expect(parsed.photos).toHaveLength(1);
+		expect(parsed.bad).toBe(5);
+	});
+});

@@ -1,0 +1,129 @@
+/**
+ * The backup's manifest.json: which file in the ZIP is which photo, with everything the
+ * gallery knows about it, plus the settings. Pure, so building and checking it is unit-tested.
+ */
+import type { PhotoMeta } from '$lib/photos/types';
+
+export const MANIFEST_NAME = 'manifest.json';
+export const BACKUP_FORMAT = 'photobooth-backup';
+export const PHOTO_FOLDER = 'photos/';
+export const THUMB_FOLDER = 'thumbnails/';
+
+export interface ManifestPhoto {
+	id: string;
+	/** Path of the photo's original inside the ZIP. */
+	file: string;
+	takenAt: number;
+	width: number;
+	height: number;
+	type: string;
+	size: number;
+	camera: string;
+	favorite: boolean;
+	/** Path of its thumbnail (JPEG) inside the ZIP, when it had one. */
+	thumbnail?: string;
+}
+
+export interface BackupManifest {
+	format: typeof BACKUP_FORMAT;
+	version: 1;
+	createdAt: string;
+	settings: unknown;
+	photos: ManifestPhoto[];
+}
+
+export function buildManifest(
+	files: readonly { meta: PhotoMeta; name: string; thumbnail?: string }[],
+	settings: unknown,
+	now = new Date()
+): BackupManifest {
+	return {
+		format: BACKUP_FORMAT,
+		version: 1,
+		createdAt: now.toISOString(),
+		settings,
+		photos: files.map(({ meta, name, thumbnail }) => ({
+			id: meta.id,
+			file: name,
+			takenAt: meta.takenAt,
+			width: meta.width,
+			height: meta.height,
+			type: meta.type,
+			size: meta.size,
+			camera: meta.camera,
+			favorite: meta.favorite === 1,
+			...(thumbnail ? { thumbnail } : {})
+		}))
+	};
+}
+
+export class ManifestError extends Error {
+	constructor(detail: string) {
+		super(`its manifest.json is not a Photo Booth backup (${detail})`);
+		this.name = 'ManifestError';
+	}
+}
+
+const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif']);
+const isInt = (v: unknown, min = 0): v is number => Number.isSafeInteger(v) && (v as number) >= min;
+const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+
+/** One photo's entry, checked field by field; null when it cannot be trusted. */
+function checkPhoto(raw: unknown): ManifestPhoto | null {
+	if (!raw || typeof raw !== 'object') return null;
+	const p = raw as Record<string, unknown>;
+	if (!isText(p.id, 200) || !p.id || !isText(p.file, 1000) || !p.file) return null;
+	if (!isInt(p.takenAt) || !isInt(p.width, 1) || !isInt(p.height, 1) || !isInt(p.size)) return null;
+	if (!isText(p.type, 100) || !IMAGE_TYPES.has(p.type)) return null;
+	return {
+		id: p.id,
+		file: p.file,
+		takenAt: p.takenAt,
+		width: p.width,
+		height: p.height,
+		type: p.type,
+		size: p.size,
+		camera: isText(p.camera, 1000) ? p.camera : '',
+		favorite: p.favorite === true,
+		...(isText(p.thumbnail, 1000) && p.thumbnail ? { thumbnail: p.thumbnail } : {})
+	};
+}
+
+/**
+ * Reads a manifest's JSON text. Throws ManifestError when it is not ours at all; photos with
+ * unusable entries are counted in `bad` so they can be reported, not silently dropped.
+ */
+export function parseManifest(text: string): { photos: ManifestPhoto[]; bad: number; settings: unknown } {
+	let raw: unknown;
+	try {
+		raw = JSON.parse(text);
+	} catch {
+		throw new ManifestError('not valid JSON');
+	}
+	const m = raw as Partial<BackupManifest> | null;
+	if (!m || typeof m !== 'object' || m.format !== BACKUP_FORMAT) throw new ManifestError('unknown format');
+	if (m.version !== 1) throw new ManifestError(`version ${String(m.version)} is newer than this app`);
+	if (!Array.isArray(m.photos)) throw new ManifestError('no photo list');
+	const photos: ManifestPhoto[] = [];
+	let bad = 0;
+	for (const entry of m.photos) {
+		const p = checkPhoto(entry);
+		if (p) photos.push(p);
+		else bad++;
+	}
+	return { photos, bad, settings: m.settings };
+}
+
+/** The gallery's metadata for a photo from the manifest (its size from the real bytes). */
+export function metaFromManifest(p: ManifestPhoto, size: number): PhotoMeta {
+	return {
+		id: p.id,
+		takenAt: p.takenAt,
+		width: p.width,
+		height: p.height,
+		type: p.type,
+		size,
+		camera: p.camera,
+		favorite: p.favorite ? 1 : 0
+	};
+}

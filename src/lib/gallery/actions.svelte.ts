@@ -1,0 +1,134 @@
+/**
+ * What the gallery's buttons do with photos: delete with Undo, export, share, back up, import.
+ * Heavy parts (ZIP writing and reading, EXIF) are imported on first use, so neither the camera
+ * page nor the gallery's first load carries them.
+ */
+import { photos } from '$lib/photos/repository';
+import type { PhotoMeta } from '$lib/photos/types';
+import { UNDO_MS } from '$lib/photos/gallery.svelte';
+import { storageStatus } from '$lib/photos/storage.svelte';
+import { settings } from '$lib/settings/settings.svelte';
+import { task } from '$lib/export/task.svelte';
+import type { ImportReport } from '$lib/import/importer';
+import { plural } from '$lib/format';
+import { reportError, toasts } from '$lib/toasts.svelte';
+
+const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
+
+/**
+ * Deletes photos with an Undo toast. Until the toast expires only their metadata has moved (to
+ * the trash), so Undo is instant for any number; then their bytes are purged for good.
+ */
+export async function deletePhotos(ids: readonly string[]): Promise<number> {
+	const gone = await photos.trash(ids);
+	if (!gone.length) return 0;
+	let undone = false;
+	toasts.show(gone.length === 1 ? 'Photo deleted' : `${plural(gone.length, 'photo')} deleted`, {
+		ms: UNDO_MS,
+		action: {
+			label: 'Undo',
+			run: async () => {
+				undone = true;
+				try {
+					await photos.untrash(gone);
+				} catch (e) {
+					reportError(e, gone.length === 1 ? 'The photo could not be restored' : 'The photos could not be restored');
+				}
+			}
+		}
+	});
+	// A little after the toast has gone, so a last-moment Undo always wins.
+	setTimeout(() => {
+		if (!undone) photos.purge(gone).then(() => storageStatus.refresh(), (e) => console.warn('Purge failed', e));
+	}, UNDO_MS + 1500);
+	return gone.length;
+}
+
+/** Saves photos as one ZIP (EXIF added to JPEGs), with progress and Cancel. */
+export async function exportPhotos(list: readonly PhotoMeta[]): Promise<void> {
+	if (!list.length) return;
+	try {
+		const { archiveName, chooseTarget, saveStream } = await import('$lib/export/save');
+		// Asked first, while the click still counts as the person's: the picker needs that.
+		const target = await chooseTarget(archiveName('export'));
+		const { nameFiles, zipPhotos } = await import('$lib/export/zip');
+		const finished = await task.run(`Exporting ${plural(list.length, 'photo')}`, list.length, async ({ signal, progress }) => {
+			await saveStream(zipPhotos(nameFiles(list), { signal, exif: true, onProgress: progress }), target, signal);
+			return true;
+		});
+		toasts.show(finished ? `Exported ${plural(list.length, 'photo')}` : 'Export cancelled');
+	} catch (e) {
+		if (isAbort(e)) return; // the save dialog was dismissed
+		reportError(e, 'The export failed');
+	}
+}
+
+/** Writes every photo and a manifest (ids, times, favourites, settings) into one ZIP. */
+export async function backUp(all: readonly PhotoMeta[]): Promise<void> {
+	try {
+		const { archiveName, chooseTarget, saveStream } = await import('$lib/export/save');
+		const target = await chooseTarget(archiveName('backup'));
+		const [{ nameFiles, zipPhotos }, { buildManifest, MANIFEST_NAME, PHOTO_FOLDER, THUMB_FOLDER }, withThumbs] =
+			await Promise.all([import('$lib/export/zip'), import('$lib/export/manifest'), photos.thumbnailIds()]);
+		// Thumbnails go along (a few % more bytes), so a restored gallery of thousands scrolls at
+		// once instead of decoding every original again.
+		const files = nameFiles(all, PHOTO_FOLDER).map((f) =>
+			withThumbs.has(f.meta.id) ? { ...f, thumbnail: `${THUMB_FOLDER}${f.meta.id}.jpg` } : f
+		);
+		const manifest = buildManifest(files, { ...settings.values });
+		const finished = await task.run(`Backing up ${plural(all.length, 'photo')}`, all.length, async ({ signal, progress }) => {
+			// The stored bytes exactly, no EXIF: a restore gives back the very same photos.
+			const zip = zipPhotos(files, { signal, exif: false, onProgress: progress, extra: { [MANIFEST_NAME]: manifest } });
+			await saveStream(zip, target, signal);
+			return true;
+		});
+		toasts.show(finished ? `Backed up ${plural(all.length, 'photo')}` : 'Backup cancelled');
+	} catch (e) {
+		if (isAbort(e)) return;
+		reportError(e, 'The backup failed');
+	}
+}
+
+/** Shares photos through the system share sheet. */
+export async function sharePhotos(list: readonly PhotoMeta[]): Promise<void> {
+	try {
+		const { sharePhotos } = await import('$lib/export/share');
+		await sharePhotos(list);
+	} catch (e) {
+		if (isAbort(e)) return; // the share sheet was closed
+		reportError(e, 'Sharing failed');
+	}
+}
+
+/** The outcome of the last import, shown until dismissed. */
+class ImportOutcome {
+	report = $state.raw<ImportReport | null>(null);
+	dismiss(): void {
+		this.report = null;
+	}
+}
+export const importOutcome = new ImportOutcome();
+
+/** Imports backups and image files; what could not be imported is listed per file. */
+export async function importFiles(files: readonly File[]): Promise<void> {
+	if (!files.length) return;
+	importOutcome.report = null;
+	try {
+		const { importFiles } = await import('$lib/import/importer');
+		const report = await task.run(`Importing ${plural(files.length, 'file')}`, files.length, ({ signal, progress }) =>
+			importFiles(files, { signal, onProgress: progress, applySettings: (raw) => settings.replace(raw) })
+		);
+		void storageStatus.refresh();
+		if (!report) {
+			toasts.show('Import cancelled. Photos imported so far are kept.');
+			return;
+		}
+		importOutcome.report = report;
+		if (!report.problems.length && !report.quotaFull) {
+			const skipped = report.skipped ? `, ${plural(report.skipped, 'photo')} already here` : '';
+			toasts.show(`Imported ${plural(report.added, 'photo')}${skipped}`);
+		}
+	} catch (e) {
+		reportError(e, 'The import failed');
+	}
+}

@@ -1,0 +1,233 @@
+/**
+ * Import: Photo Booth backups (ZIP + manifest.json), other ZIPs of images, and plain image
+ * files. Every photo is written whole in its own transaction or not at all; what cannot be
+ * imported is reported per file with a reason, and nothing else changes for it. Loaded on demand.
+ */
+import { BlobReader, TextWriter, Uint8ArrayWriter, ZipReader, configure, type Entry } from '@zip.js/zip.js';
+import { isQuotaError, photos as repo } from '$lib/photos/repository';
+import type { PhotoMeta } from '$lib/photos/types';
+import { MANIFEST_NAME, metaFromManifest, parseManifest, ManifestError, type ManifestPhoto } from '$lib/export/manifest';
+import { fitWithin } from '$lib/photos/thumbnail';
+import type { StoredThumbnail } from '$lib/photos/types';
+import { sniff } from './sniff';
+
+// zip.js would start codec workers from blob: URLs, which the CSP (worker-src 'self') forbids;
+// the browser's own DecompressionStream does the inflating instead.
+configure({ useWebWorkers: false, useCompressionStream: true });
+
+export interface ImportProblem {
+	/** The file, or "archive.zip: inner/name.jpg" for an entry of an archive. */
+	file: string;
+	reason: string;
+}
+
+export interface ImportReport {
+	added: number;
+	/** Already in the gallery (same id): left as they are. */
+	skipped: number;
+	problems: ImportProblem[];
+	/** Storage ran out: the import stopped there; what was added before is kept whole. */
+	quotaFull: boolean;
+}
+
+export interface ImportOptions {
+	signal: AbortSignal;
+	/** Photos handled so far and the total known so far (archives add theirs when opened). */
+	onProgress?: (done: number, total: number) => void;
+	/** Restores the settings saved in a backup. */
+	applySettings?: (raw: unknown) => void;
+}
+
+/** A reason to give the person for one file; anything else is unexpected and reported as such. */
+class Rejected extends Error {}
+
+const exactBuffer = (b: Uint8Array): ArrayBuffer =>
+	(b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b.buffer : b.slice().buffer) as ArrayBuffer;
+
+async function contentId(data: ArrayBuffer): Promise<string> {
+	const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
+	return `file-${[...hash.subarray(0, 16)].map((x) => x.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** Reads an image's size by decoding it, which also proves it is not damaged. */
+async function imageSize(data: ArrayBuffer, type: string): Promise<{ width: number; height: number }> {
+	let bitmap: ImageBitmap;
+	try {
+		bitmap = await createImageBitmap(new Blob([data], { type }));
+	} catch {
+		throw new Rejected('the image is damaged or cannot be read');
+	}
+	const size = { width: bitmap.width, height: bitmap.height };
+	bitmap.close();
+	return size;
+}
+
+class Importer {
+	report: ImportReport = { added: 0, skipped: 0, problems: [], quotaFull: false };
+	#done = 0;
+	#total: number;
+
+	constructor(
+		files: number,
+		private opts: ImportOptions
+	) {
+		this.#total = files;
+	}
+
+	#tick(extraTotal = 0): void {
+		this.#total += extraTotal;
+		this.opts.onProgress?.(this.#done, this.#total);
+	}
+
+	async #store(meta: PhotoMeta, data: ArrayBuffer, thumbnail?: StoredThumbnail): Promise<void> {
+		const result = await repo.importPhoto({ meta, data, thumbnail });
+		if (result === 'added') this.report.added++;
+		else this.report.skipped++;
+	}
+
+	/** One plain image (a file, or an entry of an archive without a manifest). */
+	async image(data: ArrayBuffer, lastModified: number): Promise<void> {
+		const type = sniff(new Uint8Array(data, 0, Math.min(16, data.byteLength)));
+		if (!type || type === 'zip') throw new Rejected('not a photo (JPEG, PNG, WebP or GIF) or a Photo Booth backup');
+		const { width, height } = await imageSize(data, type);
+		// The id comes from the bytes, so importing the same file twice skips it the second time.
+		const id = await contentId(data);
+		const meta: PhotoMeta = { id, takenAt: lastModified || Date.now(), width, height, type, size: data.byteLength, camera: '', favorite: 0 };
+		await this.#store(meta, data);
+	}
+
+	async zip(file: File): Promise<void> {
+		const reader = new ZipReader(new BlobReader(file));
+		let entries: Entry[];
+		try {
+			entries = await reader.getEntries();
+		} catch {
+			throw new Rejected('not a readable ZIP archive (it may be damaged or incomplete)');
+		}
+		try {
+			const manifest = entries.find((e) => e.filename === MANIFEST_NAME && !e.directory);
+			if (manifest) await this.#backup(file.name, manifest, entries);
+			else await this.#imagesIn(file.name, entries);
+		} finally {
+			await reader.close();
+		}
+	}
+
+	async #read(entry: Entry): Promise<Uint8Array> {
+		if (entry.directory) throw new Rejected('a folder');
+		try {
+			// checkSignature: the CRC-32 is verified, so damaged bytes are never stored.
+			return await entry.getData(new Uint8ArrayWriter(), { checkSignature: true, signal: this.opts.signal });
+		} catch (e) {
+			if (this.opts.signal.aborted) throw e;
+			throw new Rejected('damaged inside the archive (its checksum does not match)');
+		}
+	}
+
+	async #backup(archive: string, manifestEntry: Entry, entries: Entry[]): Promise<void> {
+		if (manifestEntry.directory) return;
+		let parsed: ReturnType<typeof parseManifest>;
+		try {
+			parsed = parseManifest(await manifestEntry.getData(new TextWriter()));
+		} catch (e) {
+			throw new Rejected(e instanceof ManifestError ? e.message : 'its manifest.json cannot be read');
+		}
+		if (parsed.bad) {
+			this.report.problems.push({ file: archive, reason: `${parsed.bad} photo entries in its manifest are unusable` });
+		}
+		const byName = new Map(entries.map((e) => [e.filename, e]));
+		const already = await repo.existing(parsed.photos.map((p) => p.id));
+		this.#tick(parsed.photos.length);
+		for (const p of parsed.photos) {
+			this.opts.signal.throwIfAborted();
+			const label = `${archive}: ${p.file}`;
+			try {
+				if (already.has(p.id)) {
+					this.report.skipped++;
+					continue;
+				}
+				const entry = byName.get(p.file);
+				if (!entry) throw new Rejected('missing from the archive');
+				const data = await this.#read(entry);
+				if (sniff(data.subarray(0, 16)) !== p.type) throw new Rejected(`not the ${p.type} image the manifest says`);
+				await this.#store(metaFromManifest(p, data.byteLength), exactBuffer(data), await this.#thumbnail(p, byName));
+			} catch (e) {
+				if (!(e instanceof Rejected)) throw e;
+				this.report.problems.push({ file: label, reason: e.message });
+			} finally {
+				this.#done++;
+				this.#tick();
+			}
+		}
+		if (parsed.settings !== undefined) this.opts.applySettings?.(parsed.settings);
+	}
+
+	/** A backed-up thumbnail, if it is there and sound; else the gallery makes a new one later. */
+	async #thumbnail(p: ManifestPhoto, byName: Map<string, Entry>): Promise<StoredThumbnail | undefined> {
+		const entry = p.thumbnail ? byName.get(p.thumbnail) : undefined;
+		if (!entry) return undefined;
+		try {
+			const data = await this.#read(entry);
+			if (sniff(data.subarray(0, 16)) !== 'image/jpeg') return undefined;
+			return { id: p.id, data: exactBuffer(data), type: 'image/jpeg', ...fitWithin(p.width, p.height) };
+		} catch (e) {
+			if (e instanceof Rejected) return undefined;
+			throw e;
+		}
+	}
+
+	async #imagesIn(archive: string, entries: Entry[]): Promise<void> {
+		const files = entries.filter((e) => !e.directory);
+		this.#tick(files.length);
+		for (const entry of files) {
+			this.opts.signal.throwIfAborted();
+			try {
+				const data = await this.#read(entry);
+				await this.image(exactBuffer(data), entry.lastModDate?.getTime() ?? 0);
+			} catch (e) {
+				if (!(e instanceof Rejected)) throw e;
+				this.report.problems.push({ file: `${archive}: ${entry.filename}`, reason: e.message });
+			} finally {
+				this.#done++;
+				this.#tick();
+			}
+		}
+	}
+
+	async file(file: File): Promise<void> {
+		const kind = sniff(new Uint8Array(await file.slice(0, 16).arrayBuffer()));
+		if (kind === 'zip') return this.zip(file);
+		if (!kind) throw new Rejected('not a photo (JPEG, PNG, WebP or GIF) or a Photo Booth backup');
+		await this.image(await file.arrayBuffer(), file.lastModified);
+	}
+
+	async run(files: readonly File[]): Promise<ImportReport> {
+		this.#tick();
+		for (const file of files) {
+			this.opts.signal.throwIfAborted();
+			try {
+				await this.file(file);
+			} catch (e) {
+				if (isQuotaError(e)) {
+					this.report.quotaFull = true;
+					break;
+				}
+				if (e instanceof Rejected) this.report.problems.push({ file: file.name, reason: e.message });
+				else if (this.opts.signal.aborted) throw e;
+				else {
+					console.error('Import of', file.name, e);
+					this.report.problems.push({ file: file.name, reason: 'it could not be imported' });
+				}
+			} finally {
+				this.#done++;
+				this.#tick();
+			}
+		}
+		return this.report;
+	}
+}
+
+/** Imports files one by one; see ImportReport for what it tells. Rejects with AbortError on cancel. */
+export function importFiles(files: readonly File[], opts: ImportOptions): Promise<ImportReport> {
+	return new Importer(files.length, opts).run(files);
+}

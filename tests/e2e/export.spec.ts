@@ -1,0 +1,122 @@
+import { readFile } from 'node:fs/promises';
+import exifr from 'exifr';
+import { test, expect } from './fixtures';
+import { openEmptyGallery, seedPhotos } from './seed';
+import { decodeInPage, unzip } from './zip';
+
+// Three shots in one second (14:30:05.9, .5, .1) and one a minute earlier, local time.
+const t = new Date(2026, 10, 24, 14, 30, 5, 900).getTime();
+const times = [t, t - 400, t - 800, t - 60_000];
+const expectedNames = [
+	'photobooth-2026-11-24-143005.jpg',
+	'photobooth-2026-11-24-143005-2.jpg',
+	'photobooth-2026-11-24-143005-3.jpg',
+	'photobooth-2026-11-24-142905.jpg'
+];
+
+/** Checks an exported archive: the dated names, decodable images, EXIF on every one. */
+async function expectGoodExport(page: import('@playwright/test').Page, bytes: Uint8Array) {
+	const files = await unzip(bytes);
+	expect([...files.keys()]).toEqual(expectedNames);
+	const sizes = await decodeInPage(page, [...files.values()]);
+	expect(sizes).toEqual(expectedNames.map(() => ({ width: 64, height: 48 })));
+	for (const [i, data] of [...files.values()].entries()) {
+		const tags = await exifr.parse(Buffer.from(data), { tiff: true, exif: true, reviveValues: false });
+		const d = new Date(times[i]);
+		const p = (n: number) => String(n).padStart(2, '0');
+		expect(tags.DateTimeOriginal).toBe(
+			`${d.getFullYear()}:${p(d.getMonth() + 1)}:${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`
+		);
+		expect(tags.OffsetTimeOriginal).toMatch(/^[+-]\d\d:\d\d$/);
+		expect(tags.Software).toBe('Photo Booth');
+		expect(tags.Model).toBe('Seed Cam');
+	}
+}
+
+test('Export saves every photo in one ZIP: decodable, uniquely dated, with EXIF', async ({ page }) => {
+	// The download path: as in browsers without the File System Access API.
+	await page.addInitScript(() => delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker);
+	await openEmptyGallery(page);
+	await seedPhotos(page, { count: 4, times });
+	await page.reload();
+	await expect(page.getByText('4 photos', { exact: true })).toBeVisible();
+
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+	expect(download.suggestedFilename()).toMatch(/^photobooth-\d{4}-\d{2}-\d{2}-\d{6}\.zip$/);
+	await expectGoodExport(page, await readFile(await download.path()));
+	await expect(page.getByRole('status').getByText('Exported 4 photos')).toBeVisible();
+
+	// Only the copy that left got EXIF: the stored originals are as they were.
+	const storedHasExif = await page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((r) => (indexedDB.open('photobooth').onsuccess = (e) => r((e.target as IDBOpenDBRequest).result)));
+		const all = await new Promise<{ data: ArrayBuffer }[]>(
+			(r) => (db.transaction('originals').objectStore('originals').getAll().onsuccess = (e) => r((e.target as IDBRequest).result))
+		);
+		db.close();
+		return all.some((o) => new TextDecoder('latin1').decode(o.data).includes('Exif\0\0'));
+	});
+	expect(storedHasExif).toBe(false);
+});
+
+test('with a save picker the ZIP streams into the chosen file', async ({ page }) => {
+	// The picker hands out a real file in the origin-private file system, so the bytes go through
+	// a real FileSystemWritableFileStream, as they do into a file the person picked.
+	await page.addInitScript(() => {
+		(window as unknown as { showSaveFilePicker: unknown }).showSaveFilePicker = async (opts: { suggestedName: string }) => {
+			(window as unknown as { pickedName: string }).pickedName = opts.suggestedName;
+			return (await navigator.storage.getDirectory()).getFileHandle('picked.zip', { create: true });
+		};
+	});
+	await openEmptyGallery(page);
+	await seedPhotos(page, { count: 4, times });
+	await page.reload();
+	await page.getByRole('button', { name: 'Export' }).click();
+	await expect(page.getByRole('status').getByText('Exported 4 photos')).toBeVisible();
+	expect(await page.evaluate(() => (window as unknown as { pickedName: string }).pickedName)).toMatch(/^photobooth-.*\.zip$/);
+	const b64 = await page.evaluate(async () => {
+		const file = await (await (await navigator.storage.getDirectory()).getFileHandle('picked.zip')).getFile();
+		const bytes = new Uint8Array(await file.arrayBuffer());
+		let s = '';
+		for (const b of bytes) s += String.fromCharCode(b);
+		return btoa(s);
+	});
+	await expectGoodExport(page, Buffer.from(b64, 'base64'));
+});
+
+test('a long export shows its progress and Cancel stops it, keeping nothing', async ({ page }) => {
+	// A slow destination (a slow disk, a network drive) so the export is caught in the middle.
+	await page.addInitScript(() => {
+		const w = window as unknown as { showSaveFilePicker: unknown; aborted: boolean; written: number };
+		w.aborted = false;
+		w.written = 0;
+		w.showSaveFilePicker = async () => ({
+			createWritable: async () =>
+				new WritableStream({
+					write: async (chunk: Uint8Array) => {
+						w.written += chunk.byteLength;
+						await new Promise((r) => setTimeout(r, 40));
+					},
+					abort: () => {
+						w.aborted = true;
+					}
+				})
+		});
+	});
+	await openEmptyGallery(page);
+	await seedPhotos(page, { count: 60 });
+	await page.reload();
+	await page.getByRole('button', { name: 'Export' }).click();
+
+	const progress = page.getByRole('group', { name: 'Exporting 60 photos' });
+	await expect(progress).toBeVisible();
+	await expect(progress.getByRole('progressbar')).toBeVisible();
+	await expect.poll(() => progress.getByRole('progressbar').evaluate((p: HTMLProgressElement) => p.value)).toBeGreaterThan(0);
+	await expect(progress.getByText(/^\d+ of 60$/)).toBeVisible();
+	await progress.getByRole('button', { name: 'Cancel' }).click();
+
+	await expect(page.getByRole('status').getByText('Export cancelled')).toBeVisible();
+	await expect(progress).toBeHidden();
+	expect(await page.evaluate(() => (window as unknown as { aborted: boolean }).aborted)).toBe(true);
+	// The buttons are back for the next try.
+	await expect(page.getByRole('button', { name: 'Export' })).toBeEnabled();
+});

@@ -1,0 +1,96 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { openEmptyGallery, seedPhotos, storedPhotos } from './seed';
+import { zip } from './zip';
+
+/** A real PNG, drawn in the page. */
+async function pngBytes(page: Page): Promise<Buffer> {
+	const b64 = await page.evaluate(async () => {
+		const c = new OffscreenCanvas(40, 30);
+		const ctx = c.getContext('2d')!;
+		ctx.fillStyle = '#3a8';
+		ctx.fillRect(0, 0, 40, 30);
+		ctx.fillStyle = '#fff';
+		ctx.fillRect(5, 5, 10, 10);
+		const bytes = new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer());
+		let s = '';
+		for (const b of bytes) s += String.fromCharCode(b);
+		return btoa(s);
+	});
+	return Buffer.from(b64, 'base64');
+}
+
+test('a corrupt or unsupported file is refused with its reason, and nothing else changes', async ({ page }) => {
+	await openEmptyGallery(page);
+	await seedPhotos(page, { count: 2 });
+	await page.reload();
+	await expect(page.getByText('2 photos', { exact: true })).toBeVisible();
+	const before = await storedPhotos(page);
+
+	const png = await pngBytes(page);
+	const goodZip = await zip({ 'a.png': png });
+	// A backup whose manifest names a photo the archive does not hold.
+	const holey = await zip({
+		'manifest.json': new TextEncoder().encode(
+			JSON.stringify({
+				format: 'photobooth-backup',
+				version: 1,
+				photos: [{ id: 'gone', file: 'photos/gone.jpg', takenAt: 1, width: 1, height: 1, type: 'image/jpeg', size: 1, camera: '', favorite: false }]
+			})
+		)
+	});
+	const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import' }).click()]);
+	await chooser.setFiles([
+		{ name: 'broken.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, ...Array(200).fill(7)]) },
+		{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo at all') },
+		{ name: 'broken.zip', mimeType: 'application/zip', buffer: goodZip.subarray(0, 40) },
+		{ name: 'holey-backup.zip', mimeType: 'application/zip', buffer: holey },
+		{ name: 'fine.png', mimeType: 'image/png', buffer: png }
+	]);
+
+	const result = page.getByRole('alert', { name: 'Import result' });
+	await expect(result).toBeVisible();
+	await expect(result.getByRole('heading')).toHaveText('Imported 1 photo');
+	await expect(result.getByRole('listitem')).toHaveText([
+		/^broken\.jpg: the image is damaged or cannot be read\.$/,
+		/^notes\.txt: not a photo \(JPEG, PNG, WebP or GIF\) or a Photo Booth backup\.$/,
+		/^broken\.zip: not a readable ZIP archive/,
+		/^holey-backup\.zip: photos\/gone\.jpg: missing from the archive\.$/
+	]);
+
+	// The good file came in; the photos that were there are untouched; nothing half-written.
+	await expect(page.getByText('3 photos', { exact: true })).toBeVisible();
+	const after = await storedPhotos(page);
+	expect(after.filter((p) => before.some((b) => b.id === p.id))).toEqual(before);
+	expect(after.every((p) => p.hasOriginal)).toBe(true);
+
+	await result.getByRole('button', { name: 'Dismiss' }).click();
+	await expect(result).toBeHidden();
+});
+
+test('photos dropped on the gallery are imported, once', async ({ page }) => {
+	await openEmptyGallery(page);
+	const png = await pngBytes(page);
+	const drop = async () => {
+		const data = await page.evaluateHandle((b64) => {
+			const dt = new DataTransfer();
+			const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+			dt.items.add(new File([bytes], 'dropped.png', { type: 'image/png', lastModified: Date.now() - 60_000 }));
+			return dt;
+		}, png.toString('base64'));
+		await page.dispatchEvent('main', 'dragenter', { dataTransfer: data });
+		await expect(page.getByText('Drop to import')).toBeVisible();
+		await page.dispatchEvent('main', 'dragover', { dataTransfer: data });
+		await page.dispatchEvent('main', 'drop', { dataTransfer: data });
+		await expect(page.getByText('Drop to import')).toBeHidden();
+	};
+	await drop();
+	await expect(page.getByRole('status').getByText('Imported 1 photo', { exact: true })).toBeVisible();
+	await expect(page.getByText('1 photo', { exact: true })).toBeVisible();
+	await expect(page.getByRole('list').getByRole('img')).toHaveAttribute('alt', /^Photo taken /);
+
+	// The same file again: recognised by its content and skipped.
+	await drop();
+	await expect(page.getByRole('status').getByText('Imported 0 photos, 1 photo already here')).toBeVisible();
+	expect(await storedPhotos(page)).toHaveLength(1);
+});
