@@ -88,6 +88,9 @@ test("Chromium's own installability check reports no error", async ({ baseURL })
 
 test('Install app appears when the browser offers it and goes once installed', async ({ page }) => {
 	await page.goto('/');
+	// The app's modules load by dynamic import, after the load event: wait until it runs.
+	await expect(nav(page, 'Camera')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Take photo', exact: true })).toBeVisible();
 	const button = page.getByRole('button', { name: 'Install app' });
 	await expect(button).toBeHidden();
 
