@@ -120,3 +120,14 @@ test('a long export shows its progress and Cancel stops it, keeping nothing', as
 	// The buttons are back for the next try.
 	await expect(page.getByRole('button', { name: 'Export' })).toBeEnabled();
 });
+
+test('Export right after opening a large gallery takes every photo, not the first page', async ({ page }) => {
+	await page.addInitScript(() => delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker);
+	await openEmptyGallery(page);
+	await seedPhotos(page, { count: 1500, thumbnails: false });
+	await page.reload();
+	// Pressed as soon as it can be, while later pages of the list may still be loading.
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+	const files = await unzip(await readFile(await download.path()));
+	expect(files.size).toBe(1500);
+});

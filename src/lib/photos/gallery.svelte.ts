@@ -101,6 +101,20 @@ export class Gallery {
 		this.#unsubscribe = undefined;
 	}
 
+	/** Every photo's metadata is loaded (not just the first pages). */
+	get complete(): boolean {
+		return this.#complete;
+	}
+
+	/**
+	 * Resolves once the list is whole. "All" actions (export, back up, select all) wait for it,
+	 * or they would act on the first pages of a large gallery only.
+	 */
+	async whenComplete(): Promise<void> {
+		if (this.#loading) await this.#loading;
+		else if (!this.#complete) await this.reload();
+	}
+
 	reload(): Promise<void> {
 		this.#loading ??= this.#loadAll().finally(() => (this.#loading = undefined));
 		return this.#loading;
