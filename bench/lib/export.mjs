@@ -1,6 +1,6 @@
-// ZIP export: MB/s and peak JS heap. The app has no Export yet; this looks for a button named
-// "Export" where a person would (the gallery, then settings) and reports "not available yet"
-// when there is none. It never makes a number up.
+// ZIP export: MB/s and peak JS heap. This looks for a button named "Export" where a person
+// would (the gallery, then settings) and reports "not available yet" when there is none. It
+// never makes a number up.
 //
 // When the button exists: photos with camera-sized originals are seeded, the button is pressed,
 // and the download Playwright sees is timed until its last byte is written. The page's JS heap
