@@ -67,8 +67,7 @@ test('a 10,000-photo gallery opens, keeps the DOM small and scrolls to the end w
 			`fling frames p50 ${frames.fling.p50.toFixed(1)} ms / p95 ${frames.fling.p95.toFixed(1)} ms, ` +
 			`${frames.jumps.n} screen jumps p50 ${frames.jumps.p50.toFixed(1)} ms / p95 ${frames.jumps.p95.toFixed(1)} ms`
 	);
-	// Loose on a shared 2-core machine (numbers above are for the record); a grid that rendered
-	// all 10,000 tiles would take seconds per frame, so this still catches losing virtualization.
-	expect(frames.fling.p50).toBeLessThan(200);
-	expect(frames.jumps.p95).toBeLessThan(1000);
+	// Frame times are for the record only: speed is judged by `npm run bench` against its
+	// reference, never by wall-clock limits in tests. Losing virtualization is caught above by
+	// the count of tiles in the DOM.
 });
