@@ -57,3 +57,24 @@ test('leaving the camera page releases the camera', async ({ page }) => {
 	await expect(page.getByRole('heading', { name: 'Gallery' })).toBeVisible();
 	expect(await page.evaluate(() => (window as unknown as { __t: MediaStreamTrack }).__t.readyState)).toBe('ended');
 });
+
+test('a booth opened in a hidden tab waits to be shown before using the camera', async ({ page }) => {
+	await page.addInitScript(() => {
+		Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+		const gum = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+		(window as unknown as { __asked: number }).__asked = 0;
+		navigator.mediaDevices.getUserMedia = (c) => {
+			(window as unknown as { __asked: number }).__asked++;
+			return gum(c);
+		};
+	});
+	await page.goto('/');
+	await expect(page.getByRole('button', { name: 'Take photo', exact: true })).toBeVisible();
+	await page.waitForTimeout(500);
+	expect(await page.evaluate(() => (window as unknown as { __asked: number }).__asked)).toBe(0);
+	await page.evaluate(() => {
+		Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+		document.dispatchEvent(new Event('visibilitychange'));
+	});
+	await expectLivePreview(page);
+});

@@ -218,6 +218,11 @@ export class CaptureSession {
 	 */
 	async start(): Promise<void> {
 		if (this.#wanted && (this.#status === 'live' || this.#status === 'starting')) return;
+		// A tab opened in the background does not light the camera: it starts when shown.
+		if (typeof document !== 'undefined' && document.visibilityState === 'hidden') {
+			this.#wanted = true;
+			return;
+		}
 		await this.restart();
 	}
 
