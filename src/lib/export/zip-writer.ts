@@ -1,0 +1,319 @@
+/**
+ * A small streamed ZIP writer, store only (method 0): photos are already compressed, and the
+ * archive must be written at disk speed. Every entry's bytes are in memory when it is written,
+ * so its CRC and size go in the local header (no data descriptor) and the bytes are passed on
+ * as they are, never copied. The CRC is slice-by-16 (crc-32), several times faster than a
+ * byte-at-a-time table, which is what capped exports with client-zip.
+ *
+ * Layout follows PKWARE APPNOTE 6.3.x: local header + data per entry, then the central
+ * directory, then (when a size, offset or count overflows) the ZIP64 end of central directory
+ * record and locator, then the classic end of central directory record.
+ */
+// crc-32 is CommonJS only (`factory(exports)`, no ESM build, no exports map): Node's ESM loader
+// sees no named exports in it, so `import { buf }` / `ns.buf` fail in plain Node. The default
+// import is module.exports everywhere: Node, Vitest, Vite dev pre-bundling and the Rollup /
+// Rolldown build (page and worker bundles). Its own typings declare named exports, which
+// esModuleInterop lets TypeScript read as that default.
+import CRC32 from 'crc-32';
+
+/** One file in the archive. */
+export interface ZipEntry {
+	/** Path inside the archive, '/' separated, UTF-8. Must be non-empty; absolute paths and '..' segments are a TypeError. */
+	name: string;
+	/** Modification time (ms since epoch or Date). */
+	lastModified: number | Date;
+	/**
+	 * The file's bytes, possibly as several parts (e.g. a JPEG with an EXIF segment spliced in:
+	 * parts share the original buffer, never concatenate them). They are enqueued as they are,
+	 * so they must not change until the stream's reader is done with them.
+	 */
+	data: Uint8Array | readonly Uint8Array[];
+}
+
+export interface ZipWriterOptions {
+	/** Aborting errors the stream with the signal's reason at its next pull. */
+	signal?: AbortSignal;
+}
+
+/** CRC-32 (IEEE, as in ZIP and zlib) of the bytes, given whole or as consecutive parts; unsigned. */
+export function crc32(parts: readonly Uint8Array[] | Uint8Array): number {
+	let crc = 0;
+	// crc-32 takes the previous CRC as its seed, so parts chain without being joined.
+	for (const part of asParts(parts)) crc = CRC32.buf(part, crc);
+	return crc >>> 0; // crc-32 returns a signed 32-bit int
+}
+
+const MAX_16 = 0xffff;
+const MAX_32 = 0xffffffff;
+const FLAG_UTF8 = 1 << 11;
+const VERSION = 20; // 2.0: stored files in folders
+const VERSION_ZIP64 = 45;
+const MADE_BY = (3 << 8) | VERSION_ZIP64; // 3 = Unix, so unzip applies the mode below
+const UNIX_MODE = 0o100644; // regular file, rw-r--r--
+/** Extended timestamp extra (0x5455): tag, size, flags = mtime only, mtime. */
+const TIMESTAMP_EXTRA = 9;
+
+/**
+ * The archive as a byte stream, pulled entry by entry: each pull takes one entry from
+ * `entries` and enqueues its header and then its data parts (the stream has no read-ahead,
+ * so at most one entry is held beyond what the reader holds). The central directory, a few
+ * dozen bytes per entry, is kept until the end.
+ *
+ * Cancelling the stream calls the iterator's return(), so a generator's finally blocks run;
+ * so does an abort of `signal` or a bad entry (TypeError), which also error the stream. An
+ * error thrown by the iterator errors the stream.
+ */
+export function zipStream(
+	entries: AsyncIterable<ZipEntry> | Iterable<ZipEntry>,
+	opts: ZipWriterOptions = {}
+): ReadableStream<Uint8Array> {
+	const { signal } = opts;
+	const iterator: AsyncIterator<ZipEntry> | Iterator<ZipEntry> =
+		Symbol.asyncIterator in entries ? entries[Symbol.asyncIterator]() : entries[Symbol.iterator]();
+	let finished = false; // the iterator is done or broke itself: return() is not to be called
+	const central: Uint8Array[] = [];
+	let centralSize = 0;
+	let offset = 0; // bytes enqueued so far: the next local header's offset
+
+	async function stop() {
+		if (finished) return;
+		finished = true;
+		try {
+			await iterator.return?.();
+		} catch {
+			// The stream is already ending for another reason: that one is reported.
+		}
+	}
+
+	return new ReadableStream<Uint8Array>(
+		{
+			async pull(controller) {
+				try {
+					signal?.throwIfAborted();
+					let next: IteratorResult<ZipEntry>;
+					try {
+						next = await iterator.next();
+					} catch (error) {
+						finished = true; // a generator that threw is over; return() would do nothing
+						throw error;
+					}
+					if (next.done) {
+						finished = true;
+						controller.enqueue(end(central, centralSize, offset));
+						controller.close();
+						return;
+					}
+					signal?.throwIfAborted(); // it may have aborted while the entry was being read
+					const file = describe(next.value, offset);
+					const header = localHeader(file);
+					const record = centralHeader(file);
+					controller.enqueue(header);
+					for (const part of file.parts) if (part.length) controller.enqueue(part);
+					offset += header.length + file.size;
+					central.push(record);
+					centralSize += record.length;
+				} catch (error) {
+					await stop();
+					throw error;
+				}
+			},
+			cancel: stop
+		},
+		// Pull only when the reader asks: nothing is read from `entries` before it is wanted.
+		{ highWaterMark: 0 }
+	);
+}
+
+/** What the headers say about one entry. */
+interface FileInfo {
+	name: Uint8Array;
+	parts: readonly Uint8Array[];
+	size: number;
+	crc: number;
+	/** DOS time and date, local time. */
+	time: number;
+	date: number;
+	/** Seconds since the epoch, UTC. */
+	mtime: number;
+	/** Its local header's offset in the archive. */
+	offset: number;
+}
+
+const utf8 = new TextEncoder();
+
+function describe(entry: ZipEntry, offset: number): FileInfo {
+	const { name, lastModified, data } = entry;
+	// Names are paths on the reader's disk: nothing may land outside the folder it unzips into.
+	if (typeof name !== 'string' || !name || /^[/\\]|^[a-z]:/i.test(name) || name.split(/[/\\]/).includes('..')) {
+		throw new TypeError(`Bad ZIP entry name: ${JSON.stringify(name)}`);
+	}
+	const encoded = utf8.encode(name);
+	if (encoded.length > MAX_16) throw new TypeError(`ZIP entry name too long: ${name.slice(0, 40)}…`);
+	const parts = asParts(data);
+	let size = 0;
+	for (const part of parts) size += part.length;
+	// An invalid date would make every field NaN: the epoch (1980 in DOS terms) is as good a guess as any.
+	const ms = Number.isFinite(+lastModified) ? +lastModified : 0;
+	return { name: encoded, parts, size, crc: crc32(parts), ...dosDateTime(new Date(ms)), mtime: unixSeconds(ms), offset };
+}
+
+function asParts(data: Uint8Array | readonly Uint8Array[]): readonly Uint8Array[] {
+	return ArrayBuffer.isView(data) ? [data] : data;
+}
+
+/**
+ * MS-DOS date and time in local time (what unzip and Explorer show), 2-second resolution. Its
+ * years are 1980-2107: earlier dates are 1980-01-01 00:00, later ones 2107-12-31 23:59:58.
+ * (Clamped by year, not against Date constants, which would keep the time zone of their making.)
+ */
+function dosDateTime(d: Date): { time: number; date: number } {
+	const year = d.getFullYear();
+	if (year < 1980) return { time: 0, date: (1 << 5) | 1 };
+	if (year > 2107) return { time: (23 << 11) | (59 << 5) | 29, date: (127 << 9) | (12 << 5) | 31 };
+	return {
+		time: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
+		date: ((year - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate()
+	};
+}
+
+/** The extended timestamp is a signed 32-bit count of seconds: clamp rather than wrap. */
+function unixSeconds(ms: number): number {
+	return Math.min(2 ** 31 - 1, Math.max(-(2 ** 31), Math.floor(ms / 1000)));
+}
+
+/** Little-endian fields written one after the other, so each header reads like its table in the spec. */
+class Fields {
+	readonly bytes: Uint8Array<ArrayBuffer>;
+	private readonly view: DataView;
+	private at = 0;
+	constructor(length: number) {
+		this.bytes = new Uint8Array(length);
+		this.view = new DataView(this.bytes.buffer);
+	}
+	u8(n: number) {
+		this.view.setUint8(this.at++, n);
+		return this;
+	}
+	u16(n: number) {
+		this.view.setUint16(this.at, n, true);
+		this.at += 2;
+		return this;
+	}
+	u32(n: number) {
+		this.view.setUint32(this.at, n, true);
+		this.at += 4;
+		return this;
+	}
+	i32(n: number) {
+		this.view.setInt32(this.at, n, true);
+		this.at += 4;
+		return this;
+	}
+	u64(n: number) {
+		this.view.setBigUint64(this.at, BigInt(n), true);
+		this.at += 8;
+		return this;
+	}
+	raw(b: Uint8Array) {
+		this.bytes.set(b, this.at);
+		this.at += b.length;
+		return this;
+	}
+}
+
+/** 32-bit field value: the real one, or 0xFFFFFFFF when it is in the ZIP64 extra instead. */
+const field32 = (n: number) => (n >= MAX_32 ? MAX_32 : n);
+
+function localHeader(f: FileInfo): Uint8Array {
+	// The local ZIP64 extra, when present, must hold both sizes (APPNOTE 4.5.3).
+	const zip64 = f.size >= MAX_32;
+	const extra = TIMESTAMP_EXTRA + (zip64 ? 4 + 16 : 0);
+	const h = new Fields(30 + f.name.length + extra)
+		.u32(0x04034b50)
+		.u16(zip64 || f.offset >= MAX_32 ? VERSION_ZIP64 : VERSION)
+		.u16(FLAG_UTF8)
+		.u16(0) // stored
+		.u16(f.time)
+		.u16(f.date)
+		.u32(f.crc)
+		.u32(field32(f.size)) // compressed size
+		.u32(field32(f.size)) // uncompressed size
+		.u16(f.name.length)
+		.u16(extra)
+		.raw(f.name)
+		.u16(0x5455)
+		.u16(5)
+		.u8(1) // flags: mtime present
+		.i32(f.mtime);
+	if (zip64) h.u16(0x0001).u16(16).u64(f.size).u64(f.size);
+	return h.bytes;
+}
+
+function centralHeader(f: FileInfo): Uint8Array {
+	// Only the values whose 32-bit field overflowed, in the spec's order.
+	const zip64 = [f.size, f.size, f.offset].filter((n) => n >= MAX_32);
+	const extra = TIMESTAMP_EXTRA + (zip64.length ? 4 + 8 * zip64.length : 0);
+	const h = new Fields(46 + f.name.length + extra)
+		.u32(0x02014b50)
+		.u16(MADE_BY)
+		.u16(zip64.length ? VERSION_ZIP64 : VERSION)
+		.u16(FLAG_UTF8)
+		.u16(0) // stored
+		.u16(f.time)
+		.u16(f.date)
+		.u32(f.crc)
+		.u32(field32(f.size)) // compressed size
+		.u32(field32(f.size)) // uncompressed size
+		.u16(f.name.length)
+		.u16(extra)
+		.u16(0) // comment length
+		.u16(0) // disk number
+		.u16(0) // internal attributes
+		.u32((UNIX_MODE << 16) >>> 0) // external attributes: Unix mode in the high half
+		.u32(field32(f.offset))
+		.raw(f.name)
+		.u16(0x5455)
+		.u16(5) // the central copy holds the mtime only, whatever the flags say
+		.u8(1)
+		.i32(f.mtime);
+	if (zip64.length) {
+		h.u16(0x0001).u16(8 * zip64.length);
+		for (const n of zip64) h.u64(n);
+	}
+	return h.bytes;
+}
+
+/** Central directory and end records, as one chunk. */
+function end(central: readonly Uint8Array[], size: number, offset: number): Uint8Array {
+	const count = central.length;
+	// A field that is all ones sends readers to the ZIP64 record, so a count of exactly 0xFFFF needs it too.
+	const zip64 = count >= MAX_16 || size >= MAX_32 || offset >= MAX_32;
+	const h = new Fields(size + (zip64 ? 56 + 20 : 0) + 22);
+	for (const record of central) h.raw(record);
+	if (zip64) {
+		h.u32(0x06064b50) // ZIP64 end of central directory record
+			.u64(56 - 12) // its size, less the signature and this field
+			.u16(MADE_BY)
+			.u16(VERSION_ZIP64)
+			.u32(0) // this disk
+			.u32(0) // disk with the central directory
+			.u64(count) // entries on this disk
+			.u64(count) // entries in all
+			.u64(size)
+			.u64(offset)
+			.u32(0x07064b50) // its locator
+			.u32(0) // disk with the ZIP64 record
+			.u64(offset + size) // where the record is
+			.u32(1); // disks in all
+	}
+	const count16 = count >= MAX_16 ? MAX_16 : count;
+	h.u32(0x06054b50)
+		.u16(0) // this disk
+		.u16(0) // disk with the central directory
+		.u16(count16) // entries on this disk
+		.u16(count16) // entries in all
+		.u32(field32(size))
+		.u32(field32(offset))
+		.u16(0); // comment length
+	return h.bytes;
+}
