@@ -11,7 +11,9 @@ export default defineConfig({
 			// Updates wait for the person: a toast offers Reload, nothing is forced mid-shot.
 			registerType: 'prompt',
 			injectRegister: false,
-			strategies: 'generateSW',
+			// Our own worker (src/service-worker.ts, bundled by SvelteKit, which does not register
+			// it): Workbox's precache and routing, plus exports streamed into the download.
+			strategies: 'injectManifest',
 			filename: 'sw.js',
 			manifest,
 			// Icons are made at build time from the one SVG source.
@@ -38,20 +40,14 @@ export default defineConfig({
 				// SvelteKit asks for it when a route is not found; offline it must come from the cache.
 				includeVersionFile: true
 			},
-			workbox: {
+			injectManifest: {
 				// The whole app shell, every route's HTML, icons and the manifest are precached.
 				globPatterns: [
 					'client/**/*.{js,css,ico,png,svg,webp,woff,woff2,webmanifest}',
 					'prerendered/**/*.{html,json}'
 				],
 				// Screenshots are only for install dialogs; they need not take space offline.
-				globIgnores: ['server/**', 'client/screenshots/**'],
-				navigateFallback: '/200.html',
-				// A deep link such as /gallery?photo=ID is the gallery page: match it without the query.
-				ignoreURLParametersMatching: [/.*/],
-				cleanupOutdatedCaches: true,
-				cacheId: 'photobooth',
-				clientsClaim: true
+				globIgnores: ['server/**', 'client/screenshots/**']
 			},
 			devOptions: { enabled: false }
 		})

@@ -58,6 +58,43 @@ test('Export saves every photo in one ZIP: decodable, uniquely dated, with EXIF'
 	expect(storedHasExif).toBe(false);
 });
 
+test('the service worker writes the archive as it downloads, so the page does none of the work', async ({ page }) => {
+	await page.addInitScript(() => delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker);
+	await openEmptyGallery(page);
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) {
+			await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+		}
+	});
+	await seedPhotos(page, { count: 4, times });
+	await page.reload();
+	await expect(page.getByText('4 photos', { exact: true })).toBeVisible();
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+	// Streamed from the worker's URL, not gathered in a Blob by the page.
+	expect(new URL(download.url()).pathname).toMatch(/^\/__zip\/[0-9a-f-]{36}\/photobooth-/);
+	expect(download.suggestedFilename()).toMatch(/^photobooth-\d{4}-\d{2}-\d{2}-\d{6}\.zip$/);
+	await expectGoodExport(page, await readFile(await download.path()));
+	await expect(page.getByRole('status').getByText('Exported 4 photos')).toBeVisible();
+});
+
+test.describe('without a service worker', () => {
+	test.use({ serviceWorkers: 'block' });
+
+	test('Export writes the same archive in the page', async ({ page }) => {
+		await page.addInitScript(() => delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker);
+		await openEmptyGallery(page);
+		expect(await page.evaluate(() => navigator.serviceWorker?.controller ?? null)).toBeNull();
+		await seedPhotos(page, { count: 4, times });
+		await page.reload();
+		await expect(page.getByText('4 photos', { exact: true })).toBeVisible();
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+		expect(download.url()).toMatch(/^blob:/);
+		await expectGoodExport(page, await readFile(await download.path()));
+		await expect(page.getByRole('status').getByText('Exported 4 photos')).toBeVisible();
+	});
+});
+
 test('with a save picker the ZIP streams into the chosen file', async ({ page }) => {
 	// The picker hands out a real file in the origin-private file system, so the bytes go through
 	// a real FileSystemWritableFileStream, as they do into a file the person picked.

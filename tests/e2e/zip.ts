@@ -8,7 +8,7 @@ export async function unzip(bytes: Uint8Array): Promise<Map<string, Uint8Array>>
 	const reader = new ZipReader(new Uint8ArrayReader(bytes));
 	const out = new Map<string, Uint8Array>();
 	for (const entry of await reader.getEntries()) {
-		if (!entry.directory) out.set(entry.filename, await entry.getData(new Uint8ArrayWriter(), { checkSignature: true }));
+		if (!entry.directory) out.set(entry.filename, await entry.getData(new Uint8ArrayWriter(), { checkCrc32: true }));
 	}
 	await reader.close();
 	return out;

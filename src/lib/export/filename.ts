@@ -1,4 +1,5 @@
 import { extensionFor } from '$lib/capture/constraints';
+import type { PhotoMeta } from '$lib/photos/types';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -27,4 +28,22 @@ export function uniqueNamer(): (takenAt: number, type: string) => string {
 		used.add(name);
 		return name;
 	};
+}
+
+/** A photo and its name inside an archive. */
+export interface ZipFile {
+	meta: PhotoMeta;
+	name: string;
+	/** Where its stored thumbnail goes in the archive (backups), if anywhere. */
+	thumbnail?: string;
+}
+
+/**
+ * Unique dated names for the photos, in list order, inside `folder` (e.g. "photos/"). The
+ * metadata is copied as plain data: the list goes to the service worker, which cannot be sent
+ * reactive state.
+ */
+export function nameFiles(list: readonly PhotoMeta[], folder = ''): ZipFile[] {
+	const nameFor = uniqueNamer();
+	return list.map((meta) => ({ meta: { ...meta }, name: folder + nameFor(meta.takenAt, meta.type) }));
 }

@@ -4,6 +4,7 @@
  * browser keeps in its blob store (on disk when large), not in the JS heap, and then download.
  */
 import { saveBlob } from './download';
+import type { ZipJob, ZipRun } from './zip';
 
 export type SaveTarget =
 	| { kind: 'file'; writable: FileSystemWritableFileStream }
@@ -45,6 +46,27 @@ export async function saveStream(
 	const blob = await new Response(stream.pipeThrough(new TransformStream(), { signal })).blob();
 	signal.throwIfAborted();
 	saveBlob(new Blob([blob], { type: 'application/zip' }), target.name);
+}
+
+/**
+ * Writes the photos' archive into the target. Where a service worker controls the page it writes
+ * the archive (the download streams from it, the page's main thread stays free); otherwise, or
+ * when it cannot take the job, the page writes it itself.
+ */
+export async function saveZip(job: ZipJob, target: SaveTarget, run: ZipRun): Promise<void> {
+	const worker = typeof navigator !== 'undefined' ? navigator.serviceWorker?.controller : null;
+	if (worker) {
+		const { saveViaWorker, WorkerUnavailableError } = await import('./zip-client');
+		try {
+			await saveViaWorker(worker, job, target, run);
+			return;
+		} catch (e) {
+			if (!(e instanceof WorkerUnavailableError)) throw e;
+			console.warn('Writing the archive in the page:', e.message);
+		}
+	}
+	const { zipPhotos } = await import('./zip');
+	await saveStream(zipPhotos(job, run), target, run.signal);
 }
 
 /** An archive name for now: photobooth-2026-11-24-143005.zip, or with a word: …-backup-…zip. */

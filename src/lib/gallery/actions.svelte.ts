@@ -48,12 +48,12 @@ export async function deletePhotos(ids: readonly string[]): Promise<number> {
 export async function exportPhotos(list: readonly PhotoMeta[]): Promise<void> {
 	if (!list.length) return;
 	try {
-		const { archiveName, chooseTarget, saveStream } = await import('$lib/export/save');
+		const { archiveName, chooseTarget, saveZip } = await import('$lib/export/save');
 		// Asked first, while the click still counts as the person's: the picker needs that.
 		const target = await chooseTarget(archiveName('export'));
-		const { nameFiles, zipPhotos } = await import('$lib/export/zip');
+		const { nameFiles } = await import('$lib/export/filename');
 		const finished = await task.run(`Exporting ${plural(list.length, 'photo')}`, list.length, async ({ signal, progress }) => {
-			await saveStream(zipPhotos(nameFiles(list), { signal, exif: true, onProgress: progress }), target, signal);
+			await saveZip({ files: nameFiles(list), exif: true }, target, { signal, onProgress: progress });
 			return true;
 		});
 		toasts.show(finished ? `Exported ${plural(list.length, 'photo')}` : 'Export cancelled');
@@ -66,10 +66,10 @@ export async function exportPhotos(list: readonly PhotoMeta[]): Promise<void> {
 /** Writes every photo and a manifest (ids, times, favourites, settings) into one ZIP. */
 export async function backUp(all: readonly PhotoMeta[]): Promise<void> {
 	try {
-		const { archiveName, chooseTarget, saveStream } = await import('$lib/export/save');
+		const { archiveName, chooseTarget, saveZip } = await import('$lib/export/save');
 		const target = await chooseTarget(archiveName('backup'));
-		const [{ nameFiles, zipPhotos }, { buildManifest, MANIFEST_NAME, PHOTO_FOLDER, THUMB_FOLDER }, withThumbs] =
-			await Promise.all([import('$lib/export/zip'), import('$lib/export/manifest'), photos.thumbnailIds()]);
+		const [{ nameFiles }, { buildManifest, MANIFEST_NAME, PHOTO_FOLDER, THUMB_FOLDER }, withThumbs] =
+			await Promise.all([import('$lib/export/filename'), import('$lib/export/manifest'), photos.thumbnailIds()]);
 		// Thumbnails go along (a few % more bytes), so a restored gallery of thousands scrolls at
 		// once instead of decoding every original again.
 		const files = nameFiles(all, PHOTO_FOLDER).map((f) =>
@@ -78,8 +78,7 @@ export async function backUp(all: readonly PhotoMeta[]): Promise<void> {
 		const manifest = buildManifest(files, { ...settings.values });
 		const finished = await task.run(`Backing up ${plural(all.length, 'photo')}`, all.length, async ({ signal, progress }) => {
 			// The stored bytes exactly, no EXIF: a restore gives back the very same photos.
-			const zip = zipPhotos(files, { signal, exif: false, onProgress: progress, extra: { [MANIFEST_NAME]: manifest } });
-			await saveStream(zip, target, signal);
+			await saveZip({ files, exif: false, extra: { [MANIFEST_NAME]: JSON.stringify(manifest, null, '\t') } }, target, { signal, onProgress: progress });
 			return true;
 		});
 		toasts.show(finished ? `Backed up ${plural(all.length, 'photo')}` : 'Backup cancelled');
