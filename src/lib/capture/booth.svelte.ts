@@ -6,6 +6,7 @@
 import { settings } from '$lib/settings/settings.svelte';
 import type { PhotoMeta } from '$lib/photos/types';
 import { session, type CaptureSession } from './capture-session.svelte';
+import { mayFlash } from './flash';
 
 export interface TriggerResult {
 	saved: PhotoMeta[];
@@ -34,6 +35,8 @@ export class Booth {
 	#remaining = $state(0);
 	#shot = $state<{ index: number; total: number } | null>(null);
 	#flashes = $state(0);
+	#lastFlash: number | undefined;
+	#presses = $state(0);
 	#busy = $state(false);
 	#abort: AbortController | null = null;
 
@@ -49,9 +52,13 @@ export class Booth {
 	get shot(): { index: number; total: number } | null {
 		return this.#shot;
 	}
-	/** Goes up by one for every shot: the page shows a flash for each. */
+	/** Goes up when a shot flashes the screen (at most three times a second: see mayFlash). */
 	get flashes(): number {
 		return this.#flashes;
+	}
+	/** Goes up by one for every shot: the shutter button answers each. */
+	get presses(): number {
+		return this.#presses;
 	}
 	/** A countdown or burst is under way. */
 	get busy(): boolean {
@@ -106,7 +113,11 @@ export class Booth {
 	#shootOnce(): Promise<PhotoMeta> {
 		const pressed = performance.now();
 		// Feedback in the frame of the shot; the save follows.
-		this.#flashes++;
+		this.#presses++;
+		if (mayFlash(pressed, this.#lastFlash)) {
+			this.#lastFlash = pressed;
+			this.#flashes++;
+		}
 		// Loaded on first use: most people leave the sound off.
 		if (settings.values.sound) void import('./shutter-sound').then((m) => m.playShutter());
 		requestAnimationFrame(() =>
