@@ -6,8 +6,8 @@
 import { untrack } from 'svelte';
 import { settings } from '$lib/settings/settings.svelte';
 import { parsePhotoSize, type ControlValue } from '$lib/settings/schema';
-import { newPhotoId, photos as defaultRepository } from '$lib/photos/repository';
-import { makeThumbnail, thumbnailJobs } from '$lib/photos/thumbnail';
+import { newPhotoId } from '$lib/photos/ids';
+import { encodeThumbnail, makeThumbnail, THUMB_SIZE, thumbnailJobs } from '$lib/photos/thumbnail';
 import type { NewPhoto, PhotoMeta, StoredThumbnail } from '$lib/photos/types';
 import { closeStream, facesUser, listCameras, openCamera, type CameraInfo } from './camera-device';
 import { photoSettings, type PhotoCaps } from './constraints';
@@ -41,7 +41,21 @@ export type CaptureStatus = 'idle' | 'starting' | 'live' | 'error';
 export interface PhotoSink {
 	add(photo: NewPhoto): Promise<PhotoMeta>;
 	putThumbnail(thumb: StoredThumbnail): Promise<void>;
+	/** Gets ready for the first save (called once the camera is live). */
+	preload?(): void;
 }
+
+/**
+ * The repository, loaded once the camera is live rather than before the camera page can show
+ * anything: showing the camera needs no storage code, and it is in place long before a person
+ * can press the shutter (a press that beats it waits for it, it is never lost).
+ */
+const loadRepository = () => import('$lib/photos/repository').then((m) => m.photos);
+const lazyRepository: PhotoSink = {
+	add: async (photo) => (await loadRepository()).add(photo),
+	putThumbnail: async (thumb) => (await loadRepository()).putThumbnail(thumb),
+	preload: () => void loadRepository()
+};
 
 /** Waits before automatic retries: a busy camera or a lost one is tried again on this scale. */
 const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000];
@@ -99,7 +113,7 @@ export class CaptureSession {
 	/** The same effect for the live preview, as a CSS filter (null: none). */
 	previewFilter = $state<string | null>(null);
 
-	constructor(sink: PhotoSink = defaultRepository) {
+	constructor(sink: PhotoSink = lazyRepository) {
 		this.#sink = sink;
 		if (typeof document !== 'undefined') {
 			document.addEventListener('visibilitychange', this.#onVisibility);
@@ -350,6 +364,7 @@ export class CaptureSession {
 					useTakePhoto,
 					transform: mirror ? mirrored(this.transform) : this.transform,
 					maxSize: size,
+					thumbnailSize: THUMB_SIZE,
 					signal
 				});
 			} finally {
@@ -370,7 +385,7 @@ export class CaptureSession {
 					camera: track.label
 				});
 				// In idle time, so a burst's next shots are not slowed by this one's thumbnail.
-				whenIdle(() => void this.#thumbnail(id, still.blob).then(finish));
+				whenIdle(() => void this.#thumbnail(id, still).then(finish));
 				return meta;
 			} catch (e) {
 				thumbnailJobs.delete(id);
@@ -384,9 +399,10 @@ export class CaptureSession {
 		}
 	}
 
-	async #thumbnail(id: string, blob: Blob): Promise<StoredThumbnail | undefined> {
+	async #thumbnail(id: string, still: Still): Promise<StoredThumbnail | undefined> {
 		try {
-			const thumb = await makeThumbnail(id, blob);
+			// Drawn at capture from the pixels that were encoded: no decode of the photo needed.
+			const thumb = still.thumbnail ? await encodeThumbnail(id, still.thumbnail) : await makeThumbnail(id, still.blob);
 			await this.#sink.putThumbnail(thumb);
 			return thumb;
 		} catch (e) {
@@ -423,6 +439,7 @@ export class CaptureSession {
 			this.#capabilities = track.getCapabilities?.() ?? null;
 			if (this.#video) this.#video.srcObject = stream;
 			this.#status = 'live';
+			this.#sink.preload?.();
 			this.#error = null;
 			this.#retries = 0;
 			// Labels and photo capabilities are only available once the camera is open.

@@ -73,6 +73,11 @@ export interface Still {
 	type: string;
 	/** Which step of the chain produced it, for diagnostics and tests. */
 	method: StillMethod;
+	/**
+	 * The same picture scaled to fit `thumbnailSize` (when asked for), drawn from the pixels
+	 * being encoded: a thumbnail made from it needs no decode of the photo.
+	 */
+	thumbnail?: OffscreenCanvas | HTMLCanvasElement;
 }
 
 export interface StillOptions {
@@ -94,6 +99,8 @@ export interface StillOptions {
 	signal?: AbortSignal;
 	/** How long to wait for a live, unmuted frame before giving up. */
 	frameTimeoutMs?: number;
+	/** Also return the picture scaled so its longer side is at most this (see Still.thumbnail). */
+	thumbnailSize?: number;
 }
 
 function frameReady(track: MediaStreamTrack, video: HTMLVideoElement): boolean {
@@ -243,6 +250,17 @@ function makeCanvas(width: number, height: number): AnyCanvas {
 	return c;
 }
 
+/** The canvas's picture on a new canvas whose longer side is at most `max` (never enlarged). */
+export function scaledCopy(source: CanvasImageSource, width: number, height: number, max: number): AnyCanvas {
+	const { width: w, height: h } = fitSize(width, height, { width: max, height: max });
+	const canvas = makeCanvas(w, h);
+	const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null;
+	if (!ctx) throw new CaptureFailedError();
+	ctx.imageSmoothingQuality = 'high';
+	ctx.drawImage(source, 0, 0, w, h);
+	return canvas;
+}
+
 /** Encodes a canvas to a Blob of the given type; browsers that lack the type give PNG. */
 export async function encodeCanvas(canvas: AnyCanvas, type: string, quality: number): Promise<Blob> {
 	if ('convertToBlob' in canvas) return canvas.convertToBlob({ type, quality });
@@ -269,14 +287,18 @@ export async function captureStill(opts: StillOptions): Promise<Still> {
 		if (!ctx) throw new CaptureFailedError();
 		ctx.imageSmoothingQuality = 'high';
 		(opts.transform ?? copyFrame)(ctx, frame.source, width, height);
-		const blob = await encodeCanvas(canvas, opts.format, opts.quality);
+		// The encoder takes its copy of the pixels now; the thumbnail is drawn while it works.
+		const encoding = encodeCanvas(canvas, opts.format, opts.quality);
+		const thumbnail = opts.thumbnailSize ? scaledCopy(canvas, width, height, opts.thumbnailSize) : undefined;
+		const blob = await encoding;
 		if (!blob.size) throw new CaptureFailedError();
 		return {
 			blob,
 			width,
 			height,
 			type: blob.type || opts.format,
-			method: frame.method
+			method: frame.method,
+			thumbnail
 		};
 	} finally {
 		frame.release();

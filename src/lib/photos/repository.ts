@@ -4,6 +4,7 @@
 import type { IDBPDatabase } from 'idb';
 import { announce } from './changes';
 import { openBoothDB, type BoothDB, type StoredOriginal } from './db';
+import { newPhotoId } from './ids';
 import type { NewPhoto, PageCursor, PhotoMeta, PhotoRecord, StoredThumbnail } from './types';
 
 /** A photo to bring in whole from a backup or a file: its metadata is kept as given. */
@@ -21,12 +22,7 @@ export function isQuotaError(e: unknown): boolean {
 	return e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || /quota/i.test(e.message);
 }
 
-/** A new photo id: a UUID (insecure contexts, which cannot have a camera anyway, get a fallback). */
-export function newPhotoId(): string {
-	return 'randomUUID' in crypto
-		? crypto.randomUUID()
-		: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
+export { newPhotoId };
 
 /**
  * The device has no room for this photo. It carries the photo, so the person can download it
