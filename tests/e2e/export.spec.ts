@@ -131,7 +131,7 @@ test('a long export shows its progress and Cancel stops it, keeping nothing', as
 				new WritableStream({
 					write: async (chunk: Uint8Array) => {
 						w.written += chunk.byteLength;
-						await new Promise((r) => setTimeout(r, 40));
+						await new Promise((r) => setTimeout(r, 400));
 					},
 					abort: () => {
 						w.aborted = true;

@@ -9,9 +9,11 @@ test('every gallery state runs under the CSP with no violation, low storage incl
 		// 90% of the quota used, so the gallery's storage warning shows.
 		const estimate = async () => ({ usage: 9e9, quota: 1e10 });
 		Object.defineProperty(navigator.storage, 'estimate', { value: estimate });
-		// A destination slow enough to see the export's progress.
+		// A destination slow enough to see the export's progress and cancel it. The service worker
+		// hands the archive over in large chunks (40 small photos can be one or two), so each
+		// write takes a while.
 		(window as unknown as { showSaveFilePicker: unknown }).showSaveFilePicker = async () => ({
-			createWritable: async () => new WritableStream({ write: () => new Promise((r) => setTimeout(r, 100)) })
+			createWritable: async () => new WritableStream({ write: () => new Promise((r) => setTimeout(r, 2000)) })
 		});
 	});
 	const violations = () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
