@@ -224,13 +224,9 @@ class Fields {
 /** 32-bit field value: the real one, or 0xFFFFFFFF when it is in the ZIP64 extra instead. */
 const field32 = (n: number) => (n >= MAX_32 ? MAX_32 : n);
 
-function localHeader(f: FileInfo): Uint8Array {
-	// The local ZIP64 extra, when present, must hold both sizes (APPNOTE 4.5.3).
-	const zip64 = f.size >= MAX_32;
-	const extra = TIMESTAMP_EXTRA + (zip64 ? 4 + 16 : 0);
-	const h = new Fields(30 + f.name.length + extra)
-		.u32(0x04034b50)
-		.u16(zip64 || f.offset >= MAX_32 ? VERSION_ZIP64 : VERSION)
+/** The fields the local and central headers share, from the flags to the extra's length. */
+function sharedFields(h: Fields, f: FileInfo, extra: number): Fields {
+	return h
 		.u16(FLAG_UTF8)
 		.u16(0) // stored
 		.u16(f.time)
@@ -239,12 +235,23 @@ function localHeader(f: FileInfo): Uint8Array {
 		.u32(field32(f.size)) // compressed size
 		.u32(field32(f.size)) // uncompressed size
 		.u16(f.name.length)
-		.u16(extra)
-		.raw(f.name)
-		.u16(0x5455)
-		.u16(5)
-		.u8(1) // flags: mtime present
-		.i32(f.mtime);
+		.u16(extra);
+}
+
+/** Extended timestamp extra (0x5455): flags = mtime present, then the mtime in UTC seconds. */
+function timestampExtra(h: Fields, f: FileInfo): void {
+	h.u16(0x5455).u16(5).u8(1).i32(f.mtime);
+}
+
+function localHeader(f: FileInfo): Uint8Array {
+	// The local ZIP64 extra, when present, must hold both sizes (APPNOTE 4.5.3).
+	const zip64 = f.size >= MAX_32;
+	const extra = TIMESTAMP_EXTRA + (zip64 ? 4 + 16 : 0);
+	const h = new Fields(30 + f.name.length + extra)
+		.u32(0x04034b50)
+		.u16(zip64 || f.offset >= MAX_32 ? VERSION_ZIP64 : VERSION);
+	sharedFields(h, f, extra).raw(f.name);
+	timestampExtra(h, f);
 	if (zip64) h.u16(0x0001).u16(16).u64(f.size).u64(f.size);
 	return h.bytes;
 }
@@ -256,26 +263,16 @@ function centralHeader(f: FileInfo): Uint8Array {
 	const h = new Fields(46 + f.name.length + extra)
 		.u32(0x02014b50)
 		.u16(MADE_BY)
-		.u16(zip64.length ? VERSION_ZIP64 : VERSION)
-		.u16(FLAG_UTF8)
-		.u16(0) // stored
-		.u16(f.time)
-		.u16(f.date)
-		.u32(f.crc)
-		.u32(field32(f.size)) // compressed size
-		.u32(field32(f.size)) // uncompressed size
-		.u16(f.name.length)
-		.u16(extra)
+		.u16(zip64.length ? VERSION_ZIP64 : VERSION);
+	sharedFields(h, f, extra)
 		.u16(0) // comment length
 		.u16(0) // disk number
 		.u16(0) // internal attributes
 		.u32((UNIX_MODE << 16) >>> 0) // external attributes: Unix mode in the high half
 		.u32(field32(f.offset))
-		.raw(f.name)
-		.u16(0x5455)
-		.u16(5) // the central copy holds the mtime only, whatever the flags say
-		.u8(1)
-		.i32(f.mtime);
+		.raw(f.name);
+	// The central copy holds the mtime only, whatever the flags say; here they say just that.
+	timestampExtra(h, f);
 	if (zip64.length) {
 		h.u16(0x0001).u16(8 * zip64.length);
 		for (const n of zip64) h.u64(n);
