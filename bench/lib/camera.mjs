@@ -336,6 +336,12 @@ export async function burst(t, { n, strategy = 'rapidPresses' }) {
 			({ from, to }) => window.__bench.longTasks.filter((x) => x.start + x.duration > from && x.start < to).map((x) => x.duration),
 			{ from: fired.start, to: ends.at(-1) ?? Infinity }
 		);
+		// Shots that took a frame another shot had, because no new one came in time (the app
+		// marks each; the reference does not look).
+		const frameStalls = await t.page.evaluate(
+			(from) => performance.getEntriesByName('booth:frame-stall').filter((e) => e.startTime >= from).length,
+			fired.start
+		);
 		const stored = after - before;
 		return {
 			strategy,
@@ -358,6 +364,7 @@ export async function burst(t, { n, strategy = 'rapidPresses' }) {
 			latencies: saves.map((s) => s.saved - s.pressed),
 			// Main-thread tasks over 50 ms during the burst: they delay presses and the preview.
 			longTasks,
+			frameStalls,
 			steps,
 			errors
 		};

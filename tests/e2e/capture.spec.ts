@@ -85,6 +85,55 @@ test('rapid presses each save a different frame: nothing lost, nothing repeated'
 	expect(distinct).toBe(6);
 });
 
+/** The first bytes and type of every stored original. */
+function storedOriginals(page: import('@playwright/test').Page) {
+	return page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((res, rej) => {
+			const r = indexedDB.open('photobooth');
+			r.onsuccess = () => res(r.result);
+			r.onerror = () => rej(r.error);
+		});
+		const all = await new Promise<{ data: ArrayBuffer; type: string }[]>((res) => {
+			const q = db.transaction('originals').objectStore('originals').getAll();
+			q.onsuccess = () => res(q.result);
+		});
+		db.close();
+		return all.map((o) => ({ type: o.type, head: Array.from(new Uint8Array(o.data, 0, 3)), size: o.data.byteLength }));
+	});
+}
+
+test('stills are encoded in a worker, off the page that shows the preview', async ({ page }) => {
+	await openCamera(page);
+	await takePhotos(page, 2);
+	await expect(page.locator('[data-encoded-in]')).toHaveAttribute('data-encoded-in', 'worker');
+	for (const o of await storedOriginals(page)) {
+		expect(o.type).toBe('image/jpeg');
+		expect(o.head).toEqual([0xff, 0xd8, 0xff]);
+		expect(o.size).toBeGreaterThan(20_000);
+	}
+});
+
+test('where the encode worker cannot run, the page encodes and nothing is lost', async ({ page }) => {
+	// A worker that fails to load, as a blocked or broken script would.
+	await page.addInitScript(() => {
+		window.Worker = class extends EventTarget {
+			onerror: ((e: ErrorEvent) => void) | null = null;
+			constructor() {
+				super();
+				setTimeout(() => this.onerror?.(new ErrorEvent('error', { message: 'blocked for the test' })), 20);
+			}
+			postMessage() {}
+			terminate() {}
+		} as unknown as typeof Worker;
+	});
+	await openCamera(page);
+	await takePhotos(page, 2);
+	await expect(page.locator('[data-encoded-in]')).toHaveAttribute('data-encoded-in', 'page');
+	const originals = await storedOriginals(page);
+	expect(originals).toHaveLength(2);
+	for (const o of originals) expect(o.head).toEqual([0xff, 0xd8, 0xff]);
+});
+
 test.describe('the still falls back when ImageCapture is missing or fails', () => {
 	test.beforeEach(async ({ page }) => smallerPreview(page));
 

@@ -11,6 +11,8 @@ import { encodeThumbnail, makeThumbnail, THUMB_SIZE, thumbnailJobs } from '$lib/
 import type { NewPhoto, PhotoMeta, StoredThumbnail } from '$lib/photos/types';
 import { closeStream, facesUser, listCameras, openCamera, type CameraInfo } from './camera-device';
 import { photoSettings, type PhotoCaps } from './constraints';
+import { canSnapshotVideo, FrameClaims } from './frame-claims';
+import { warmEncoder } from './encode-client';
 import type { ControlSpec } from './controls';
 
 /** The controls module loads once a camera is open: not needed for the first frame. */
@@ -87,6 +89,7 @@ export class CaptureSession {
 	#values = $state.raw<Record<string, ControlValue>>({});
 	#pending = $state(0);
 	#lastMethod = $state<StillMethod | null>(null);
+	#lastEncodedIn = $state<Still['encodedIn'] | null>(null);
 	#retryAt = $state<number | null>(null);
 	#knownPhotoCaps = $state.raw<PhotoCaps | undefined>(undefined);
 
@@ -100,6 +103,8 @@ export class CaptureSession {
 	#frameNo = 0;
 	#lastShotFrame = -1;
 	#frameWaiters: (() => void)[] = [];
+	/** The live frames shots have taken, by timestamp: no two shots share one. */
+	#claims = new FrameClaims();
 	/** A takePhoto() is running: a shot meanwhile takes the live frame instead of queueing. */
 	#photoInFlight = false;
 	#counting: HTMLVideoElement | null = null;
@@ -189,6 +194,10 @@ export class CaptureSession {
 	/** Which step of the still chain gave the last photo (takePhoto, grabFrame or video). */
 	get lastCaptureMethod(): StillMethod | null {
 		return this.#lastMethod;
+	}
+	/** Where the last photo was encoded (the encode worker, or the page). */
+	get lastEncodedIn(): Still['encodedIn'] | null {
+		return this.#lastEncodedIn;
 	}
 	/** Shots taken but not yet saved. */
 	get pending(): number {
@@ -344,13 +353,17 @@ export class CaptureSession {
 				...photoSettings(this.#photoCaps, size),
 				...this.#ctl?.photoControlSettings(this.#controls, this.#values)
 			};
-			// A shot a moment after the last one waits for a new frame: never the same picture twice.
-			if ('requestVideoFrameCallback' in video && this.#frameNo === this.#lastShotFrame) {
-				await this.#nextFrame(250);
-			}
-			this.#lastShotFrame = this.#frameNo;
 			const useTakePhoto =
 				!this.#photoInFlight && takePhotoAdds(wanted, video.videoWidth, video.videoHeight);
+			// Never the same picture twice. A live frame is claimed by its timestamp as it is
+			// taken (FrameClaims); elsewhere a shot a moment after the last one waits for the
+			// next presented frame.
+			if (useTakePhoto || this.#claims.unsupported || !canSnapshotVideo()) {
+				if ('requestVideoFrameCallback' in video && this.#frameNo === this.#lastShotFrame) {
+					await this.#nextFrame(250);
+				}
+				this.#lastShotFrame = this.#frameNo;
+			}
 			if (useTakePhoto) this.#photoInFlight = true;
 			let still: Still;
 			try {
@@ -365,12 +378,14 @@ export class CaptureSession {
 					transform: mirror ? mirrored(this.transform) : this.transform,
 					maxSize: size,
 					thumbnailSize: THUMB_SIZE,
+					frames: { claims: this.#claims, wait: (ms) => this.#nextFrame(ms) },
 					signal
 				});
 			} finally {
 				if (useTakePhoto) this.#photoInFlight = false;
 			}
 			this.#lastMethod = still.method;
+			this.#lastEncodedIn = still.encodedIn;
 			// The id is ours before the save so the thumbnail job can be found by anyone who
 			// hears of the photo before its thumbnail is stored.
 			const id = newPhotoId();
@@ -440,6 +455,8 @@ export class CaptureSession {
 			if (this.#video) this.#video.srcObject = stream;
 			this.#status = 'live';
 			this.#sink.preload?.();
+			// Started now so the first shot finds it up (until then shots encode on the page).
+			void warmEncoder();
 			this.#error = null;
 			this.#retries = 0;
 			// Labels and photo capabilities are only available once the camera is open.

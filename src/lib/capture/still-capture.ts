@@ -3,6 +3,8 @@
  * grabFrame(), else a draw of the <video>. The result is always encoded to the chosen format
  * here, so storage never sees the camera's own PNG.
  */
+import { canSnapshotVideo, type FrameClaims } from './frame-claims';
+import { encodeInWorker, encoderReady, EncoderUnavailableError } from './encode-client';
 import { photoSettings, type PhotoCaps, type PhotoFormat } from './constraints';
 import { CameraLostError, CaptureFailedError } from './errors';
 
@@ -73,6 +75,8 @@ export interface Still {
 	type: string;
 	/** Which step of the chain produced it, for diagnostics and tests. */
 	method: StillMethod;
+	/** Where it was encoded: the encode worker, or the page (no worker, or it failed). */
+	encodedIn: 'worker' | 'page';
 	/**
 	 * The same picture scaled to fit `thumbnailSize` (when asked for), drawn from the pixels
 	 * being encoded: a thumbnail made from it needs no decode of the photo.
@@ -101,6 +105,11 @@ export interface StillOptions {
 	frameTimeoutMs?: number;
 	/** Also return the picture scaled so its longer side is at most this (see Still.thumbnail). */
 	thumbnailSize?: number;
+	/**
+	 * Shared by a session's shots: the live frame is then one no other shot has had (see
+	 * FrameClaims). `wait` resolves at the next presented frame or after the given ms.
+	 */
+	frames?: { claims: FrameClaims; wait: (ms: number) => Promise<void> };
 }
 
 function frameReady(track: MediaStreamTrack, video: HTMLVideoElement): boolean {
@@ -195,18 +204,56 @@ export function takePhotoAdds(settings: PhotoSettingsIn, frameWidth: number, fra
 }
 
 /**
- * The frame the <video> shows. It is drawn in the same task that returns it (no frame can be
- * presented in between), which copies it as cheaply as the browser can.
+ * The frame the <video> shows: snapshotted as a VideoFrame no other shot has had where the
+ * browser can, else the <video> itself, drawn in the same task that returns it (no frame can
+ * be presented in between).
  */
 async function liveFrame(opts: StillOptions): Promise<Frame> {
 	const { track, video } = opts;
 	await waitForLiveFrame(track, video, opts.frameTimeoutMs, opts.signal);
+	if (opts.frames && !opts.frames.claims.unsupported && canSnapshotVideo()) {
+		const snapshot = await snapshotFrame(video, opts.frames, opts.signal);
+		if (snapshot) return snapshot;
+	}
 	return {
 		source: video,
 		width: video.videoWidth,
 		height: video.videoHeight,
 		method: 'video',
 		release: () => {}
+	};
+}
+
+/**
+ * The <video>'s current frame as a VideoFrame that no other shot has had: the pixels drawn are
+ * the ones whose timestamp was checked. Undefined where the browser cannot snapshot this video.
+ */
+async function snapshotFrame(
+	video: HTMLVideoElement,
+	frames: NonNullable<StillOptions['frames']>,
+	signal?: AbortSignal
+): Promise<Frame | undefined> {
+	let frame: VideoFrame;
+	try {
+		frame = await frames.claims.claim(() => new VideoFrame(video), {
+			wait: frames.wait,
+			signal,
+			// Seen in the performance timeline (and by `npm run bench`): a repeated frame.
+			onStall: () => performance.mark('booth:frame-stall')
+		});
+	} catch (e) {
+		signal?.throwIfAborted();
+		// A browser whose VideoFrame refuses this source: the plain draw works, from now on.
+		frames.claims.unsupported = true;
+		console.warn('Could not snapshot the video frame; drawing the video instead:', e);
+		return undefined;
+	}
+	return {
+		source: frame,
+		width: frame.displayWidth,
+		height: frame.displayHeight,
+		method: 'video',
+		release: () => frame.close()
 	};
 }
 
@@ -270,6 +317,28 @@ export async function encodeCanvas(canvas: AnyCanvas, type: string, quality: num
 }
 
 /**
+ * Encodes in the encode worker where it is running, else on the page. The worker takes the
+ * canvas's pixels; if it cannot finish, `redraw` puts them back and the page encodes them.
+ */
+async function encode(
+	canvas: AnyCanvas,
+	type: string,
+	quality: number,
+	redraw: () => void
+): Promise<{ blob: Blob; encodedIn: Still['encodedIn'] }> {
+	if (canvas instanceof OffscreenCanvas && encoderReady()) {
+		try {
+			return { blob: await encodeInWorker(canvas, type, quality), encodedIn: 'worker' };
+		} catch (e) {
+			if (!(e instanceof EncoderUnavailableError)) throw e;
+			console.warn('Encoding on the page instead of the worker:', e.message);
+			redraw();
+		}
+	}
+	return { blob: await encodeCanvas(canvas, type, quality), encodedIn: 'page' };
+}
+
+/**
  * Takes one still: waits for a live frame, captures it at full resolution along the fallback
  * chain, runs the transform and encodes it.
  */
@@ -286,11 +355,11 @@ export async function captureStill(opts: StillOptions): Promise<Still> {
 			| null;
 		if (!ctx) throw new CaptureFailedError();
 		ctx.imageSmoothingQuality = 'high';
-		(opts.transform ?? copyFrame)(ctx, frame.source, width, height);
-		// The encoder takes its copy of the pixels now; the thumbnail is drawn while it works.
-		const encoding = encodeCanvas(canvas, opts.format, opts.quality);
+		const draw = () => (opts.transform ?? copyFrame)(ctx, frame.source, width, height);
+		draw();
+		// Before the pixels go to the encoder: drawn from exactly what is encoded.
 		const thumbnail = opts.thumbnailSize ? scaledCopy(canvas, width, height, opts.thumbnailSize) : undefined;
-		const blob = await encoding;
+		const { blob, encodedIn } = await encode(canvas, opts.format, opts.quality, draw);
 		if (!blob.size) throw new CaptureFailedError();
 		return {
 			blob,
@@ -298,6 +367,7 @@ export async function captureStill(opts: StillOptions): Promise<Still> {
 			height,
 			type: blob.type || opts.format,
 			method: frame.method,
+			encodedIn,
 			thumbnail
 		};
 	} finally {

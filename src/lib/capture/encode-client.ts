@@ -1,0 +1,119 @@
+/**
+ * Encoding a canvas off the page's thread, behind a small bridge to encode-worker.ts.
+ *
+ * The worker is started early (warmEncoder, once the camera is live) and used only once it
+ * has answered: a browser without module workers, OffscreenCanvas in workers or
+ * transferToImageBitmap keeps encoding on the page, as before. A job the worker could not do
+ * rejects with EncoderUnavailableError before anything is lost: the caller still has the
+ * frame and encodes it on the page.
+ */
+import type { EncodeReply, EncodeRequest } from './encode-protocol';
+
+export class EncoderUnavailableError extends Error {
+	override name = 'EncoderUnavailableError';
+}
+
+interface Pending {
+	resolve: (reply: EncodeReply) => void;
+	reject: (e: Error) => void;
+}
+
+/** How long a starting worker has to answer before the page encodes on its own. */
+const START_MS = 5000;
+
+let worker: Worker | null = null;
+let ready: Promise<Worker | null> | null = null;
+let nextId = 1;
+const pending = new Map<number, Pending>();
+
+function supported(): boolean {
+	return (
+		typeof Worker === 'function' &&
+		typeof OffscreenCanvas === 'function' &&
+		'transferToImageBitmap' in OffscreenCanvas.prototype
+	);
+}
+
+/** Everything waiting on a worker that is gone is told so; the next job starts afresh. */
+function fail(w: Worker, why: string): void {
+	if (worker === w) {
+		worker = null;
+		ready = null;
+	}
+	w.terminate();
+	for (const p of pending.values()) p.reject(new EncoderUnavailableError(why));
+	pending.clear();
+}
+
+function send(w: Worker, msg: EncodeRequest, transfer: Transferable[] = []): Promise<EncodeReply> {
+	return new Promise((resolve, reject) => {
+		pending.set(msg.id, { resolve, reject });
+		try {
+			w.postMessage(msg, transfer);
+		} catch (e) {
+			pending.delete(msg.id);
+			reject(new EncoderUnavailableError(String(e)));
+		}
+	});
+}
+
+/** Starts the worker (once); resolves to it when it has answered, or null where it cannot run. */
+export function warmEncoder(): Promise<Worker | null> {
+	if (ready) return ready;
+	if (!supported()) return (ready = Promise.resolve(null));
+	ready = (async () => {
+		let w: Worker;
+		try {
+			w = new Worker(new URL('./encode-worker.ts', import.meta.url), { type: 'module', name: 'encode' });
+		} catch {
+			return null;
+		}
+		w.onmessage = (event: MessageEvent<EncodeReply>) => {
+			const p = pending.get(event.data.id);
+			pending.delete(event.data.id);
+			p?.resolve(event.data);
+		};
+		w.onerror = (event) => {
+			event.preventDefault();
+			fail(w, event.message || 'The encode worker stopped.');
+		};
+		w.onmessageerror = () => fail(w, 'The encode worker could not read a message.');
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		try {
+			const answered = await Promise.race([
+				send(w, { id: nextId++, kind: 'ping' }).then(() => true),
+				new Promise<false>((r) => (timer = setTimeout(() => r(false), START_MS)))
+			]);
+			if (!answered) {
+				fail(w, 'The encode worker did not start.');
+				return null;
+			}
+		} catch {
+			return null;
+		} finally {
+			clearTimeout(timer);
+		}
+		worker = w;
+		return w;
+	})();
+	return ready;
+}
+
+/** Whether the worker is up: encodeInWorker can be tried without waiting for it to start. */
+export function encoderReady(): boolean {
+	return worker !== null;
+}
+
+/**
+ * Encodes the canvas in the worker. The canvas's pixels move to the worker (the canvas is left
+ * blank, its size unchanged). Rejects with EncoderUnavailableError when the worker is not up
+ * or failed the job, so the caller can encode its own copy on the page.
+ */
+export async function encodeInWorker(canvas: OffscreenCanvas, type: string, quality: number): Promise<Blob> {
+	const w = worker;
+	if (!w) throw new EncoderUnavailableError('The encode worker is not running.');
+	const bitmap = canvas.transferToImageBitmap();
+	const answer = await send(w, { id: nextId++, kind: 'encode', bitmap, type, quality }, [bitmap]);
+	if (answer.kind === 'encoded') return answer.blob;
+	throw new EncoderUnavailableError(answer.kind === 'failed' ? answer.message : 'Unexpected answer.');
+}
