@@ -7,7 +7,7 @@ import { untrack } from 'svelte';
 import { settings } from '$lib/settings/settings.svelte';
 import { parsePhotoSize, type ControlValue } from '$lib/settings/schema';
 import { newPhotoId } from '$lib/photos/ids';
-import { encodeThumbnail, makeThumbnail, THUMB_SIZE, thumbnailJobs } from '$lib/photos/thumbnail';
+import { encodeThumbnail, makeThumbnail, THUMB_FORMAT, THUMB_SIZE, thumbnailJobs } from '$lib/photos/thumbnail';
 import type { NewPhoto, PhotoMeta, StoredThumbnail } from '$lib/photos/types';
 import { closeStream, facesUser, listCameras, openCamera, type CameraInfo } from './camera-device';
 import { photoSettings, type PhotoCaps } from './constraints';
@@ -376,6 +376,9 @@ export class CaptureSession {
 					photoSettings: wanted,
 					useTakePhoto,
 					transform: mirror ? mirrored(this.transform) : this.transform,
+					// Without an effect the frame can be drawn in the encode worker.
+					workerDraw: this.transform ? undefined : { mirror },
+					thumbnailFormat: THUMB_FORMAT,
 					maxSize: size,
 					thumbnailSize: THUMB_SIZE,
 					frames: { claims: this.#claims, wait: (ms) => this.#nextFrame(ms) },
@@ -417,7 +420,12 @@ export class CaptureSession {
 	async #thumbnail(id: string, still: Still): Promise<StoredThumbnail | undefined> {
 		try {
 			// Drawn at capture from the pixels that were encoded: no decode of the photo needed.
-			const thumb = still.thumbnail ? await encodeThumbnail(id, still.thumbnail) : await makeThumbnail(id, still.blob);
+			const done = still.encodedThumbnail;
+			const thumb = done
+				? { id, data: await done.blob.arrayBuffer(), type: done.blob.type, width: done.width, height: done.height }
+				: still.thumbnail
+					? await encodeThumbnail(id, still.thumbnail)
+					: await makeThumbnail(id, still.blob);
 			await this.#sink.putThumbnail(thumb);
 			return thumb;
 		} catch (e) {

@@ -7,7 +7,9 @@
  * rejects with EncoderUnavailableError before anything is lost: the caller still has the
  * frame and encodes it on the page.
  */
-import type { EncodeReply, EncodeRequest } from './encode-protocol';
+import type { EncodeReply, EncodeRequest, EncodedThumbnail, ThumbnailRequest } from './encode-protocol';
+
+export type { EncodedThumbnail, ThumbnailRequest };
 
 export class EncoderUnavailableError extends Error {
 	override name = 'EncoderUnavailableError';
@@ -115,5 +117,33 @@ export async function encodeInWorker(canvas: OffscreenCanvas, type: string, qual
 	const bitmap = canvas.transferToImageBitmap();
 	const answer = await send(w, { id: nextId++, kind: 'encode', bitmap, type, quality }, [bitmap]);
 	if (answer.kind === 'encoded') return answer.blob;
+	throw new EncoderUnavailableError(answer.kind === 'failed' ? answer.message : 'Unexpected answer.');
+}
+
+export interface StillJob {
+	width: number;
+	height: number;
+	mirror: boolean;
+	type: string;
+	quality: number;
+	thumbnail?: ThumbnailRequest;
+}
+
+/**
+ * Draws, encodes and makes the thumbnail of a camera frame in the worker. The frame given is
+ * transferred (closed here); pass a clone to keep one. Rejects with EncoderUnavailableError
+ * when the worker is not up or could not do it.
+ */
+export async function stillInWorker(
+	frame: VideoFrame,
+	job: StillJob
+): Promise<{ blob: Blob; thumbnail?: EncodedThumbnail }> {
+	const w = worker;
+	if (!w) {
+		frame.close();
+		throw new EncoderUnavailableError('The encode worker is not running.');
+	}
+	const answer = await send(w, { id: nextId++, kind: 'still', frame, ...job }, [frame]);
+	if (answer.kind === 'encoded') return { blob: answer.blob, thumbnail: answer.thumbnail };
 	throw new EncoderUnavailableError(answer.kind === 'failed' ? answer.message : 'Unexpected answer.');
 }

@@ -1,13 +1,41 @@
 /**
- * Messages between the page and the encode worker (encode-worker.ts). The page sends the
- * pixels as an ImageBitmap it gives up (transferred, not copied); the worker answers with the
- * encoded Blob, or with why it could not.
+ * Messages between the page and the encode worker (encode-worker.ts). The page sends pixels it
+ * gives up (an ImageBitmap or a VideoFrame, transferred, not copied); the worker answers with
+ * the encoded Blobs, or with why it could not.
  */
+export interface ThumbnailRequest {
+	/** Longest side, px. */
+	size: number;
+	type: string;
+	quality: number;
+}
+
 export type EncodeRequest =
 	| { id: number; kind: 'ping' }
-	| { id: number; kind: 'encode'; bitmap: ImageBitmap; type: string; quality: number };
+	| { id: number; kind: 'encode'; bitmap: ImageBitmap; type: string; quality: number }
+	/**
+	 * A whole still from a camera frame: drawn at width x height (mirrored if asked), encoded,
+	 * and a thumbnail drawn from the same pixels and encoded too.
+	 */
+	| {
+			id: number;
+			kind: 'still';
+			frame: VideoFrame;
+			width: number;
+			height: number;
+			mirror: boolean;
+			type: string;
+			quality: number;
+			thumbnail?: ThumbnailRequest;
+	  };
+
+export interface EncodedThumbnail {
+	blob: Blob;
+	width: number;
+	height: number;
+}
 
 export type EncodeReply =
 	| { id: number; kind: 'pong' }
-	| { id: number; kind: 'encoded'; blob: Blob }
+	| { id: number; kind: 'encoded'; blob: Blob; thumbnail?: EncodedThumbnail }
 	| { id: number; kind: 'failed'; message: string };

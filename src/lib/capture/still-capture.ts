@@ -4,7 +4,7 @@
  * here, so storage never sees the camera's own PNG.
  */
 import { canSnapshotVideo, type FrameClaims } from './frame-claims';
-import { encodeInWorker, encoderReady, EncoderUnavailableError } from './encode-client';
+import { encodeInWorker, encoderReady, EncoderUnavailableError, stillInWorker, type EncodedThumbnail } from './encode-client';
 import { photoSettings, type PhotoCaps, type PhotoFormat } from './constraints';
 import { CameraLostError, CaptureFailedError } from './errors';
 
@@ -82,6 +82,8 @@ export interface Still {
 	 * being encoded: a thumbnail made from it needs no decode of the photo.
 	 */
 	thumbnail?: OffscreenCanvas | HTMLCanvasElement;
+	/** The thumbnail already encoded (the worker drew and encoded the still). */
+	encodedThumbnail?: EncodedThumbnail;
 }
 
 export interface StillOptions {
@@ -110,6 +112,13 @@ export interface StillOptions {
 	 * FrameClaims). `wait` resolves at the next presented frame or after the given ms.
 	 */
 	frames?: { claims: FrameClaims; wait: (ms: number) => Promise<void> };
+	/**
+	 * Where the only transform is an optional mirror (no effect that must run on the page), a
+	 * camera frame may be drawn in the encode worker: this says whether to mirror it there.
+	 */
+	workerDraw?: { mirror: boolean };
+	/** Type and quality of the thumbnail (see thumbnailSize) when the worker encodes it. */
+	thumbnailFormat?: { type: string; quality: number };
 }
 
 function frameReady(track: MediaStreamTrack, video: HTMLVideoElement): boolean {
@@ -348,6 +357,37 @@ export async function captureStill(opts: StillOptions): Promise<Still> {
 	try {
 		opts.signal?.throwIfAborted();
 		const { width, height } = fitSize(frame.width, frame.height, opts.maxSize);
+		const source = frame.source;
+		if (opts.workerDraw && encoderReady() && typeof VideoFrame === 'function' && source instanceof VideoFrame) {
+			try {
+				// A clone goes (it shares the frame's buffer); ours stays for the page to draw
+				// should the worker fail.
+				const done = await stillInWorker(source.clone(), {
+					width,
+					height,
+					mirror: opts.workerDraw.mirror,
+					type: opts.format,
+					quality: opts.quality,
+					thumbnail:
+						opts.thumbnailSize && opts.thumbnailFormat
+							? { size: opts.thumbnailSize, ...opts.thumbnailFormat }
+							: undefined
+				});
+				if (!done.blob.size) throw new CaptureFailedError();
+				return {
+					blob: done.blob,
+					width,
+					height,
+					type: done.blob.type || opts.format,
+					method: frame.method,
+					encodedIn: 'worker',
+					encodedThumbnail: done.thumbnail
+				};
+			} catch (e) {
+				if (!(e instanceof EncoderUnavailableError)) throw e;
+				console.warn('Drawing the still on the page instead of the worker:', e.message);
+			}
+		}
 		const canvas = makeCanvas(width, height);
 		const ctx = canvas.getContext('2d') as
 			| OffscreenCanvasRenderingContext2D

@@ -6,6 +6,8 @@ import { encodeCanvas, fitSize, scaledCopy } from '$lib/capture/still-capture';
 import type { StoredThumbnail } from './types';
 
 export const THUMB_SIZE = 320;
+/** How thumbnails are encoded, wherever that happens (here, or in the encode worker). */
+export const THUMB_FORMAT = { type: 'image/jpeg', quality: 0.8 };
 
 /**
  * Thumbnails being made right now, by photo id. A view that wants one waits for the job instead
@@ -20,7 +22,7 @@ export function fitWithin(width: number, height: number, max = THUMB_SIZE) {
 
 /** A stored thumbnail from a canvas already at thumbnail size (see Still.thumbnail). */
 export async function encodeThumbnail(id: string, canvas: OffscreenCanvas | HTMLCanvasElement): Promise<StoredThumbnail> {
-	const blob = await encodeCanvas(canvas, 'image/jpeg', 0.8);
+	const blob = await encodeCanvas(canvas, THUMB_FORMAT.type, THUMB_FORMAT.quality);
 	return { id, data: await blob.arrayBuffer(), type: blob.type, width: canvas.width, height: canvas.height };
 }
 
