@@ -86,8 +86,8 @@ async function serviceWorkerHeap(page) {
 	};
 }
 
-async function exportOnce(page, origin, path, count) {
-	const seeded = await seedPhotos(page, { count, original: { width: 1920, height: 1080, quality: 0.92 } });
+async function exportOnce(page, origin, path, count, crc = true) {
+	const seeded = await seedPhotos(page, { count, crc, original: { width: 1920, height: 1080, quality: 0.92 } });
 	await page.goto(`${origin}${path}`);
 	await exportButton(page).first().waitFor({ timeout: 30_000 });
 	const cdp = await page.context().newCDPSession(page);
@@ -131,6 +131,7 @@ async function exportOnce(page, origin, path, count) {
 		const zip = zipInfo(file);
 		return {
 			count,
+			storedCrc: crc,
 			originalBytes: seeded.originalBytes,
 			photoBytes: seeded.originalBytes * count,
 			zipBytes: statSync(file).size,
@@ -153,8 +154,12 @@ async function exportOnce(page, origin, path, count) {
 	}
 }
 
-/** Looks for Export; measures it at each count when it exists. */
-export async function measureExport(browser, { origin, counts, contextOptions, initScript }) {
+/**
+ * Looks for Export; measures it at each count when it exists, with photos as the camera stores
+ * them (their CRC-32 stored), then at `withoutCrc` photos as imports and photos from before
+ * that was stored come (the export computes their CRC).
+ */
+export async function measureExport(browser, { origin, counts, withoutCrc, contextOptions, initScript }) {
 	const context = await browser.newContext({ ...contextOptions, acceptDownloads: true });
 	await context.addInitScript({ path: initScript });
 	// Headless Chromium has showSaveFilePicker, whose stream goes to a file with no download
@@ -177,6 +182,13 @@ export async function measureExport(browser, { origin, counts, contextOptions, i
 				runs.push(await exportOnce(page, origin, path, count));
 			} catch (e) {
 				runs.push({ count, error: String(e.message ?? e).split('\n')[0] });
+			}
+		}
+		if (withoutCrc) {
+			try {
+				runs.push(await exportOnce(page, origin, path, withoutCrc, false));
+			} catch (e) {
+				runs.push({ count: withoutCrc, storedCrc: false, error: String(e.message ?? e).split('\n')[0] });
 			}
 		}
 		return { available: true, foundAt: path, runs };

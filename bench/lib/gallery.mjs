@@ -29,15 +29,15 @@ export async function waitForServiceWorker(page) {
 /**
  * Replaces every photo with `count` seeded ones, written with the app's schema: `photos`
  * {id, takenAt, width, height, type, size, camera} (index 'by-time' on [takenAt, id]),
- * `originals` {id, data, type} and `thumbnails` {id, data, type, width, height}. One small JPEG
+ * `originals` {id, data, type, crc} and `thumbnails` {id, data, type, width, height}. One small JPEG
  * and one thumbnail, made here with a canvas, are reused for every photo.
  *
  * `original` chooses the original's pixel size: small for the gallery (only thumbnails are read),
  * camera-sized for export (its bytes are what an export moves).
  */
-export function seedPhotos(page, { count, original = { width: 160, height: 90, quality: 0.8 } }) {
+export function seedPhotos(page, { count, original = { width: 160, height: 90, quality: 0.8 }, crc = true }) {
 	return page.evaluate(
-		async ({ dbName, count, original }) => {
+		async ({ dbName, count, original, withCrc }) => {
 			const t0 = performance.now();
 			const db = await new Promise((resolve, reject) => {
 				// No version: open the database exactly as the app left it.
@@ -82,6 +82,20 @@ export function seedPhotos(page, { count, original = { width: 160, height: 90, q
 				}
 				const orig = await jpeg(original.width, original.height, original.quality, original.width > 640);
 				const thumb = await jpeg(320, 180, 0.8, false);
+				// The camera stores each original's CRC-32 with it (imported and older photos have
+				// none): computed once here, since every seeded photo has the same bytes.
+				let crc;
+				if (withCrc) {
+					const table = new Int32Array(256);
+					for (let n = 0; n < 256; n++) {
+						let c = n;
+						for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+						table[n] = c;
+					}
+					let c = -1;
+					for (const b of new Uint8Array(orig.data)) c = table[(c ^ b) & 0xff] ^ (c >>> 8);
+					crc = (c ^ -1) >>> 0;
+				}
 
 				await new Promise((resolve, reject) => {
 					const tx = db.transaction(['photos', 'originals', 'thumbnails'], 'readwrite');
@@ -108,7 +122,7 @@ export function seedPhotos(page, { count, original = { width: 160, height: 90, q
 								size: orig.data.byteLength,
 								camera: 'fake_device_0'
 							});
-							originals.add({ id, data: orig.data, type: orig.type });
+							originals.add(withCrc ? { id, data: orig.data, type: orig.type, crc } : { id, data: orig.data, type: orig.type });
 							thumbnails.add({ id, data: thumb.data, type: thumb.type, width: thumb.width, height: thumb.height });
 						}
 						tx.oncomplete = resolve;
@@ -125,7 +139,7 @@ export function seedPhotos(page, { count, original = { width: 160, height: 90, q
 				db.close();
 			}
 		},
-		{ dbName: APP_DB, count, original }
+		{ dbName: APP_DB, count, original, withCrc: crc }
 	);
 }
 

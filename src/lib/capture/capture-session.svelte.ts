@@ -398,6 +398,8 @@ export class CaptureSession {
 				const meta = await this.#sink.add({
 					id,
 					blob: still.blob,
+					data: still.bytes,
+					crc: still.crc,
 					width: still.width,
 					height: still.height,
 					camera: track.label

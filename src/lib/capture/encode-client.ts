@@ -111,12 +111,19 @@ export function encoderReady(): boolean {
  * blank, its size unchanged). Rejects with EncoderUnavailableError when the worker is not up
  * or failed the job, so the caller can encode its own copy on the page.
  */
-export async function encodeInWorker(canvas: OffscreenCanvas, type: string, quality: number): Promise<Blob> {
+export interface Encoded {
+	blob: Blob;
+	/** The blob's bytes and their CRC-32 (see encode-worker.ts). */
+	bytes: ArrayBuffer;
+	crc: number;
+}
+
+export async function encodeInWorker(canvas: OffscreenCanvas, type: string, quality: number): Promise<Encoded> {
 	const w = worker;
 	if (!w) throw new EncoderUnavailableError('The encode worker is not running.');
 	const bitmap = canvas.transferToImageBitmap();
 	const answer = await send(w, { id: nextId++, kind: 'encode', bitmap, type, quality }, [bitmap]);
-	if (answer.kind === 'encoded') return answer.blob;
+	if (answer.kind === 'encoded') return { blob: answer.blob, bytes: answer.bytes, crc: answer.crc };
 	throw new EncoderUnavailableError(answer.kind === 'failed' ? answer.message : 'Unexpected answer.');
 }
 
@@ -137,13 +144,15 @@ export interface StillJob {
 export async function stillInWorker(
 	frame: VideoFrame,
 	job: StillJob
-): Promise<{ blob: Blob; thumbnail?: EncodedThumbnail }> {
+): Promise<Encoded & { thumbnail?: EncodedThumbnail }> {
 	const w = worker;
 	if (!w) {
 		frame.close();
 		throw new EncoderUnavailableError('The encode worker is not running.');
 	}
 	const answer = await send(w, { id: nextId++, kind: 'still', frame, ...job }, [frame]);
-	if (answer.kind === 'encoded') return { blob: answer.blob, thumbnail: answer.thumbnail };
+	if (answer.kind === 'encoded') {
+		return { blob: answer.blob, bytes: answer.bytes, crc: answer.crc, thumbnail: answer.thumbnail };
+	}
 	throw new EncoderUnavailableError(answer.kind === 'failed' ? answer.message : 'Unexpected answer.');
 }

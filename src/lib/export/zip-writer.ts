@@ -28,6 +28,11 @@ export interface ZipEntry {
 	 * so they must not change until the stream's reader is done with them.
 	 */
 	data: Uint8Array | readonly Uint8Array[];
+	/**
+	 * The CRC-32 of `data`, where it is known already (stored when the photo was taken): the
+	 * bytes are then not read at all. It is trusted as given.
+	 */
+	crc?: number;
 }
 
 export interface ZipWriterOptions {
@@ -142,7 +147,7 @@ interface FileInfo {
 const utf8 = new TextEncoder();
 
 function describe(entry: ZipEntry, offset: number): FileInfo {
-	const { name, lastModified, data } = entry;
+	const { name, lastModified, data, crc } = entry;
 	// Names are paths on the reader's disk: nothing may land outside the folder it unzips into.
 	if (typeof name !== 'string' || !name || /^[/\\]|^[a-z]:/i.test(name) || name.split(/[/\\]/).includes('..')) {
 		throw new TypeError(`Bad ZIP entry name: ${JSON.stringify(name)}`);
@@ -154,7 +159,15 @@ function describe(entry: ZipEntry, offset: number): FileInfo {
 	for (const part of parts) size += part.length;
 	// An invalid date would make every field NaN: the epoch (1980 in DOS terms) is as good a guess as any.
 	const ms = Number.isFinite(+lastModified) ? +lastModified : 0;
-	return { name: encoded, parts, size, crc: crc32(parts), ...dosDateTime(new Date(ms)), mtime: unixSeconds(ms), offset };
+	return {
+		name: encoded,
+		parts,
+		size,
+		crc: crc === undefined ? crc32(parts) : crc >>> 0,
+		...dosDateTime(new Date(ms)),
+		mtime: unixSeconds(ms),
+		offset
+	};
 }
 
 function asParts(data: Uint8Array | readonly Uint8Array[]): readonly Uint8Array[] {

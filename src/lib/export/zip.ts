@@ -7,7 +7,8 @@
 import { photos } from '$lib/photos/repository';
 import { jpegWithExif } from './exif';
 import type { ZipFile } from './filename';
-import { zipStream, type ZipEntry } from './zip-writer';
+import { crc32, zipStream, type ZipEntry } from './zip-writer';
+import { crc32AfterInsert } from './crc-combine';
 
 export type { ZipFile };
 
@@ -44,6 +45,32 @@ function startRead(id: string): Promise<Settled> {
 	);
 }
 
+/**
+ * The CRC of what goes into the archive, from the original's stored CRC: the same bytes keep
+ * it; the original with one segment spliced in (EXIF, see jpegWithExif) gets it derived
+ * without reading the photo again. Anything else: undefined, and the writer computes it.
+ */
+export function crcOf(data: Uint8Array | readonly Uint8Array[], original: Uint8Array, crcOriginal: number): number | undefined {
+	if (data === original) return crcOriginal;
+	const parts = data as readonly Uint8Array[];
+	const spliced = parts.filter((p) => p.buffer !== original.buffer);
+	if (spliced.length !== 1) return undefined;
+	// Every other part must be the original's next bytes, in order, ending at its end.
+	let at = original.byteOffset;
+	let before = 0;
+	for (const p of parts) {
+		if (p === spliced[0]) {
+			before = at - original.byteOffset;
+			continue;
+		}
+		if (p.byteOffset !== at) return undefined;
+		at += p.length;
+	}
+	if (at !== original.byteOffset + original.length) return undefined;
+	const head = original.subarray(0, before);
+	return crc32AfterInsert(crcOriginal, crc32(head), crc32([head, spliced[0]]), original.length - before);
+}
+
 /** Photos whose bytes have gone meanwhile (deleted in another tab) are left out. */
 async function* entries(job: ZipJob, run: ZipRun): AsyncGenerator<ZipEntry> {
 	const encoder = new TextEncoder();
@@ -69,7 +96,8 @@ async function* entries(job: ZipJob, run: ZipRun): AsyncGenerator<ZipEntry> {
 				job.exif && original.type === 'image/jpeg'
 					? jpegWithExif(bytes, { takenAt: meta.takenAt, camera: meta.camera, width: meta.width, height: meta.height })
 					: bytes;
-			yield { name, lastModified: meta.takenAt, data };
+			const crc = original.crc === undefined ? undefined : crcOf(data, bytes, original.crc);
+			yield { name, lastModified: meta.takenAt, data, crc };
 		}
 		const thumb = thumbnail && (await photos.getThumbnails([meta.id]))[0];
 		if (thumbnail && thumb) yield { name: thumbnail, lastModified: meta.takenAt, data: new Uint8Array(thumb.data) };

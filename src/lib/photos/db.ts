@@ -13,6 +13,8 @@ export interface StoredOriginal {
 	id: string;
 	data: ArrayBuffer;
 	type: string;
+	/** CRC-32 of `data`, computed when the photo was taken (older and imported photos lack it). */
+	crc?: number;
 }
 
 export interface BoothDB extends DBSchema {

@@ -54,7 +54,7 @@ export class PhotoRepository {
 	 * anything but IndexedDB commits early).
 	 */
 	async add(photo: NewPhoto): Promise<PhotoMeta> {
-		const data = await photo.blob.arrayBuffer();
+		const data = photo.data ?? (await photo.blob.arrayBuffer());
 		const meta: PhotoMeta = {
 			id: photo.id ?? newPhotoId(),
 			takenAt: photo.takenAt ?? Date.now(),
@@ -70,7 +70,12 @@ export class PhotoRepository {
 		try {
 			await Promise.all([
 				tx.objectStore('photos').add(meta),
-				tx.objectStore('originals').add({ id: meta.id, data, type: meta.type }),
+				tx.objectStore('originals').add({
+					id: meta.id,
+					data,
+					type: meta.type,
+					...(photo.crc === undefined ? {} : { crc: photo.crc })
+				}),
 				tx.done
 			]);
 		} catch (e) {

@@ -26,6 +26,10 @@ export interface TrashedPhoto {
 /** What a caller hands the repository to save a photo. */
 export interface NewPhoto {
 	blob: Blob;
+	/** The blob's bytes, where the caller has them already (saves reading the blob again). */
+	data?: ArrayBuffer;
+	/** CRC-32 of the bytes, where known: exports then need not compute it. */
+	crc?: number;
 	width: number;
 	height: number;
 	camera: string;

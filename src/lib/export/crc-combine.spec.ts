@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { crc32 } from './zip-writer';
+import { crc32AfterInsert, crc32Combine } from './crc-combine';
+
+function bytes(n: number, seed: number): Uint8Array {
+	const out = new Uint8Array(n);
+	let x = seed >>> 0 || 1;
+	for (let i = 0; i < n; i++) {
+		x ^= x << 13;
+		x ^= x >>> 17;
+		x ^= x << 5;
+		out[i] = x & 0xff;
+	}
+	return out;
+}
+
+const concat = (...parts: Uint8Array[]) => {
+	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+	let at = 0;
+	for (const p of parts) {
+		out.set(p, at);
+		at += p.length;
+	}
+	return out;
+};
+
+describe('crc32Combine', () => {
+	it('matches the CRC of the joined bytes, for lengths from 0 to a megabyte', () => {
+		for (const [la, lb, seed] of [
+			[0, 0, 1],
+			[1, 0, 2],
+			[0, 1, 3],
+			[5, 7, 4],
+			[100, 3, 5],
+			[3, 1000, 6],
+			[4096, 65_537, 7],
+			[12, 1_000_003, 8]
+		]) {
+			const a = bytes(la, seed);
+			const b = bytes(lb, seed * 31);
+			expect(crc32Combine(crc32(a), crc32(b), b.length)).toBe(crc32(concat(a, b)));
+		}
+	});
+});
+
+describe('crc32AfterInsert', () => {
+	it('gives the CRC of a photo with a segment spliced in, without reading the rest', () => {
+		for (const [before, inserted, rest, seed] of [
+			[2, 120, 900_000, 11],
+			[20, 0, 5000, 12],
+			[0, 64, 64, 13],
+			[2, 300, 0, 14],
+			[18, 1, 1, 15]
+		]) {
+			const p = bytes(before, seed);
+			const e = bytes(inserted, seed + 1);
+			const s = bytes(rest, seed + 2);
+			const original = crc32(concat(p, s));
+			const expected = crc32(concat(p, e, s));
+			expect(crc32AfterInsert(original, crc32(p), crc32(concat(p, e)), s.length)).toBe(expected);
+		}
+	});
+});
