@@ -157,42 +157,37 @@ async function exportOnce(page, origin, path, count, crc = true) {
 /**
  * Looks for Export; measures it at each count when it exists, with photos as the camera stores
  * them (their CRC-32 stored), then at `withoutCrc` photos as imports and photos from before
- * that was stored come (the export computes their CRC).
+ * that was stored come (the export computes their CRC). Each run has a fresh browser context:
+ * storage freed by clearing a store comes back lazily, and the runs together would pass a
+ * context's quota.
  */
 export async function measureExport(browser, { origin, counts, withoutCrc, contextOptions, initScript }) {
-	const context = await browser.newContext({ ...contextOptions, acceptDownloads: true });
-	await context.addInitScript({ path: initScript });
-	// Headless Chromium has showSaveFilePicker, whose stream goes to a file with no download
-	// event; measure the download path every browser has (the picker path writes the same ZIP).
-	await context.addInitScript(() => {
-		delete window.showSaveFilePicker;
-	});
-	const page = await context.newPage();
-	try {
-		await page.goto(`${origin}/gallery`);
-		await waitForServiceWorker(page);
-		await waitForAppDb(page);
-		// A few photos, so a button that only shows when there is something to export can show.
-		await seedPhotos(page, { count: 3 });
-		const path = await findExport(page, origin);
-		if (!path) return { available: false, lookedAt: PLACES };
-		const runs = [];
-		for (const count of counts) {
-			try {
-				runs.push(await exportOnce(page, origin, path, count));
-			} catch (e) {
-				runs.push({ count, error: String(e.message ?? e).split('\n')[0] });
-			}
+	const plan = [...counts.map((count) => ({ count, crc: true })), ...(withoutCrc ? [{ count: withoutCrc, crc: false }] : [])];
+	const runs = [];
+	let foundAt = null;
+	for (const { count, crc } of plan) {
+		const context = await browser.newContext({ ...contextOptions, acceptDownloads: true });
+		await context.addInitScript({ path: initScript });
+		// Headless Chromium has showSaveFilePicker, whose stream goes to a file with no download
+		// event; measure the download path every browser has (the picker path writes the same ZIP).
+		await context.addInitScript(() => {
+			delete window.showSaveFilePicker;
+		});
+		const page = await context.newPage();
+		try {
+			await page.goto(`${origin}/gallery`);
+			await waitForServiceWorker(page);
+			await waitForAppDb(page);
+			// A few photos, so a button that only shows when there is something to export can show.
+			await seedPhotos(page, { count: 3 });
+			foundAt = await findExport(page, origin);
+			if (!foundAt) return { available: false, lookedAt: PLACES };
+			runs.push(await exportOnce(page, origin, foundAt, count, crc));
+		} catch (e) {
+			runs.push({ count, storedCrc: crc, error: String(e.message ?? e).split('\n')[0] });
+		} finally {
+			await context.close();
 		}
-		if (withoutCrc) {
-			try {
-				runs.push(await exportOnce(page, origin, path, withoutCrc, false));
-			} catch (e) {
-				runs.push({ count: withoutCrc, storedCrc: false, error: String(e.message ?? e).split('\n')[0] });
-			}
-		}
-		return { available: true, foundAt: path, runs };
-	} finally {
-		await context.close();
 	}
+	return { available: true, foundAt, runs };
 }
