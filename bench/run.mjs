@@ -46,7 +46,7 @@ const CONFIG = QUICK
 			burst: { n: 20, runs: 3 },
 			gallery: { counts: [1000, 10_000], visits: 3, scrollMs: 4000 },
 			exportCounts: [250, 1000],
-			// Imported photos, and photos taken before the CRC was stored with them.
+			// Photos stored before their CRC-32 was kept with them.
 			exportWithoutCrc: 1000
 		};
 const BUDGET = {
@@ -370,7 +370,7 @@ if (results.export) {
 			if (legacy) {
 				const good = !legacy.error && legacy.validZip && legacy.entries >= legacy.count;
 				row({
-					figure: `ZIP export of ${legacy.count.toLocaleString('en')} imported photos (no stored CRC): MB/s`,
+					figure: `ZIP export of ${legacy.count.toLocaleString('en')} photos stored without a CRC: MB/s`,
 					app: legacy.error ? 'error' : `${round(legacy.mbPerSecond, 1)} MB/s`,
 					budget: 'info',
 					note: good ? `${round(legacy.zipBytes / 1e6, 1)} MB in ${ms(legacy.ms)}; the export computes each CRC` : legacy.error ?? `bad ZIP: ${legacy.entries} entries`

@@ -156,8 +156,8 @@ async function exportOnce(page, origin, path, count, crc = true) {
 
 /**
  * Looks for Export; measures it at each count when it exists, with photos as the camera stores
- * them (their CRC-32 stored), then at `withoutCrc` photos as imports and photos from before
- * that was stored come (the export computes their CRC). Each run has a fresh browser context:
+ * them (their CRC-32 stored), then at `withoutCrc` photos stored before the app kept that
+ * (the export computes their CRC). Each run has a fresh browser context:
  * storage freed by clearing a store comes back lazily, and the runs together would pass a
  * context's quota.
  */

@@ -82,7 +82,7 @@ export function seedPhotos(page, { count, original = { width: 160, height: 90, q
 				}
 				const orig = await jpeg(original.width, original.height, original.quality, original.width > 640);
 				const thumb = await jpeg(320, 180, 0.8, false);
-				// The camera stores each original's CRC-32 with it (imported and older photos have
+				// The app stores each original's CRC-32 with it (photos stored before it did have
 				// none): computed once here, since every seeded photo has the same bytes.
 				let crc;
 				if (withCrc) {

@@ -398,8 +398,6 @@ export class CaptureSession {
 				const meta = await this.#sink.add({
 					id,
 					blob: still.blob,
-					data: still.bytes,
-					crc: still.crc,
 					width: still.width,
 					height: still.height,
 					camera: track.label

@@ -111,19 +111,12 @@ export function encoderReady(): boolean {
  * blank, its size unchanged). Rejects with EncoderUnavailableError when the worker is not up
  * or failed the job, so the caller can encode its own copy on the page.
  */
-export interface Encoded {
-	blob: Blob;
-	/** The blob's bytes and their CRC-32 (see encode-worker.ts). */
-	bytes: ArrayBuffer;
-	crc: number;
-}
-
-export async function encodeInWorker(canvas: OffscreenCanvas, type: string, quality: number): Promise<Encoded> {
+export async function encodeInWorker(canvas: OffscreenCanvas, type: string, quality: number): Promise<Blob> {
 	const w = worker;
 	if (!w) throw new EncoderUnavailableError('The encode worker is not running.');
 	const bitmap = canvas.transferToImageBitmap();
 	const answer = await send(w, { id: nextId++, kind: 'encode', bitmap, type, quality }, [bitmap]);
-	if (answer.kind === 'encoded') return { blob: answer.blob, bytes: answer.bytes, crc: answer.crc };
+	if (answer.kind === 'encoded') return answer.blob;
 	throw new EncoderUnavailableError(answer.kind === 'failed' ? answer.message : 'Unexpected answer.');
 }
 
@@ -144,15 +137,13 @@ export interface StillJob {
 export async function stillInWorker(
 	frame: VideoFrame,
 	job: StillJob
-): Promise<Encoded & { thumbnail?: EncodedThumbnail }> {
+): Promise<{ blob: Blob; thumbnail?: EncodedThumbnail }> {
 	const w = worker;
 	if (!w) {
 		frame.close();
 		throw new EncoderUnavailableError('The encode worker is not running.');
 	}
 	const answer = await send(w, { id: nextId++, kind: 'still', frame, ...job }, [frame]);
-	if (answer.kind === 'encoded') {
-		return { blob: answer.blob, bytes: answer.bytes, crc: answer.crc, thumbnail: answer.thumbnail };
-	}
+	if (answer.kind === 'encoded') return { blob: answer.blob, thumbnail: answer.thumbnail };
 	throw new EncoderUnavailableError(answer.kind === 'failed' ? answer.message : 'Unexpected answer.');
 }

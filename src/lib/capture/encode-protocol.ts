@@ -37,13 +37,5 @@ export interface EncodedThumbnail {
 
 export type EncodeReply =
 	| { id: number; kind: 'pong' }
-	| {
-			id: number;
-			kind: 'encoded';
-			blob: Blob;
-			/** The blob's bytes (transferred) and their CRC-32, for storage and later exports. */
-			bytes: ArrayBuffer;
-			crc: number;
-			thumbnail?: EncodedThumbnail;
-	  }
+	| { id: number; kind: 'encoded'; blob: Blob; thumbnail?: EncodedThumbnail }
 	| { id: number; kind: 'failed'; message: string };

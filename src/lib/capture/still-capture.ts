@@ -84,9 +84,6 @@ export interface Still {
 	thumbnail?: OffscreenCanvas | HTMLCanvasElement;
 	/** The thumbnail already encoded (the worker drew and encoded the still). */
 	encodedThumbnail?: EncodedThumbnail;
-	/** The blob's bytes and their CRC-32, where the worker encoded it. */
-	bytes?: ArrayBuffer;
-	crc?: number;
 }
 
 export interface StillOptions {
@@ -337,10 +334,10 @@ async function encode(
 	type: string,
 	quality: number,
 	redraw: () => void
-): Promise<{ blob: Blob; encodedIn: Still['encodedIn']; bytes?: ArrayBuffer; crc?: number }> {
+): Promise<{ blob: Blob; encodedIn: Still['encodedIn'] }> {
 	if (canvas instanceof OffscreenCanvas && encoderReady()) {
 		try {
-			return { ...(await encodeInWorker(canvas, type, quality)), encodedIn: 'worker' };
+			return { blob: await encodeInWorker(canvas, type, quality), encodedIn: 'worker' };
 		} catch (e) {
 			if (!(e instanceof EncoderUnavailableError)) throw e;
 			console.warn('Encoding on the page instead of the worker:', e.message);
@@ -384,9 +381,7 @@ export async function captureStill(opts: StillOptions): Promise<Still> {
 					type: done.blob.type || opts.format,
 					method: frame.method,
 					encodedIn: 'worker',
-					encodedThumbnail: done.thumbnail,
-					bytes: done.bytes,
-					crc: done.crc
+					encodedThumbnail: done.thumbnail
 				};
 			} catch (e) {
 				if (!(e instanceof EncoderUnavailableError)) throw e;
@@ -404,7 +399,7 @@ export async function captureStill(opts: StillOptions): Promise<Still> {
 		draw();
 		// Before the pixels go to the encoder: drawn from exactly what is encoded.
 		const thumbnail = opts.thumbnailSize ? scaledCopy(canvas, width, height, opts.thumbnailSize) : undefined;
-		const { blob, encodedIn, bytes, crc } = await encode(canvas, opts.format, opts.quality, draw);
+		const { blob, encodedIn } = await encode(canvas, opts.format, opts.quality, draw);
 		if (!blob.size) throw new CaptureFailedError();
 		return {
 			blob,
@@ -413,9 +408,7 @@ export async function captureStill(opts: StillOptions): Promise<Still> {
 			type: blob.type || opts.format,
 			method: frame.method,
 			encodedIn,
-			thumbnail,
-			bytes,
-			crc
+			thumbnail
 		};
 	} finally {
 		frame.release();

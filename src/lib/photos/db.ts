@@ -13,7 +13,7 @@ export interface StoredOriginal {
 	id: string;
 	data: ArrayBuffer;
 	type: string;
-	/** CRC-32 of `data`, computed when the photo was taken (older and imported photos lack it). */
+	/** CRC-32 of `data`, computed when it was stored (photos stored before it was kept lack it). */
 	crc?: number;
 }
 

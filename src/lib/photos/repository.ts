@@ -3,6 +3,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import { announce } from './changes';
+import { crc32 } from '$lib/export/zip-writer';
 import { openBoothDB, type BoothDB, type StoredOriginal } from './db';
 import { newPhotoId } from './ids';
 import type { NewPhoto, PageCursor, PhotoMeta, PhotoRecord, StoredThumbnail } from './types';
@@ -55,6 +56,9 @@ export class PhotoRepository {
 	 */
 	async add(photo: NewPhoto): Promise<PhotoMeta> {
 		const data = photo.data ?? (await photo.blob.arrayBuffer());
+		// Stored with the bytes, so an export never has to read them for it (about 0.6 ms a
+		// camera photo here; an export spent a fifth of its time on it).
+		const crc = photo.crc ?? crc32(new Uint8Array(data));
 		const meta: PhotoMeta = {
 			id: photo.id ?? newPhotoId(),
 			takenAt: photo.takenAt ?? Date.now(),
@@ -74,7 +78,7 @@ export class PhotoRepository {
 					id: meta.id,
 					data,
 					type: meta.type,
-					...(photo.crc === undefined ? {} : { crc: photo.crc })
+					crc
 				}),
 				tx.done
 			]);
@@ -301,6 +305,7 @@ export class PhotoRepository {
 	 * transaction. A photo whose id is already here, or in the trash, is skipped, not replaced.
 	 */
 	async importPhoto(photo: ImportedPhoto): Promise<'added' | 'exists'> {
+		const crc = crc32(new Uint8Array(photo.data));
 		const db = await this.#open();
 		const tx = db.transaction(['photos', 'originals', 'thumbnails', 'trash'], 'readwrite');
 		const id = photo.meta.id;
@@ -314,7 +319,7 @@ export class PhotoRepository {
 		}
 		await Promise.all([
 			tx.objectStore('photos').add(photo.meta),
-			tx.objectStore('originals').add({ id, data: photo.data, type: photo.meta.type }),
+			tx.objectStore('originals').add({ id, data: photo.data, type: photo.meta.type, crc }),
 			photo.thumbnail && tx.objectStore('thumbnails').put({ ...photo.thumbnail, id }),
 			tx.done
 		]);
@@ -324,6 +329,7 @@ export class PhotoRepository {
 
 	/** Puts a deleted photo back exactly as it was (Undo). */
 	async restore(record: PhotoRecord): Promise<void> {
+		const crc = crc32(new Uint8Array(record.original));
 		const db = await this.#open();
 		const tx = db.transaction(['photos', 'originals', 'thumbnails'], 'readwrite');
 		const writes: Promise<unknown>[] = [
@@ -331,7 +337,8 @@ export class PhotoRepository {
 			tx.objectStore('originals').put({
 				id: record.meta.id,
 				data: record.original,
-				type: record.meta.type
+				type: record.meta.type,
+				crc
 			})
 		];
 		if (record.thumbnail) writes.push(tx.objectStore('thumbnails').put(record.thumbnail));

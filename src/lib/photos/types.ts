@@ -28,7 +28,7 @@ export interface NewPhoto {
 	blob: Blob;
 	/** The blob's bytes, where the caller has them already (saves reading the blob again). */
 	data?: ArrayBuffer;
-	/** CRC-32 of the bytes, where known: exports then need not compute it. */
+	/** CRC-32 of the bytes, where known already (computed on saving otherwise). */
 	crc?: number;
 	width: number;
 	height: number;
