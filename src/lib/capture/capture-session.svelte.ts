@@ -420,7 +420,7 @@ export class CaptureSession {
 	async #thumbnail(id: string, still: Still): Promise<StoredThumbnail | undefined> {
 		try {
 			// Drawn at capture from the pixels that were encoded: no decode of the photo needed.
-			const done = still.encodedThumbnail;
+			const done = await still.encodedThumbnail;
 			const thumb = done
 				? { id, data: await done.blob.arrayBuffer(), type: done.blob.type, width: done.width, height: done.height }
 				: still.thumbnail

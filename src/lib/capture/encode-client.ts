@@ -18,6 +18,8 @@ export class EncoderUnavailableError extends Error {
 interface Pending {
 	resolve: (reply: EncodeReply) => void;
 	reject: (e: Error) => void;
+	/** A still's frame is drawn in the worker (before its answer). */
+	onDrawn?: () => void;
 }
 
 /** How long a starting worker has to answer before the page encodes on its own. */
@@ -27,6 +29,8 @@ let worker: Worker | null = null;
 let ready: Promise<Worker | null> | null = null;
 let nextId = 1;
 const pending = new Map<number, Pending>();
+/** Stills whose thumbnail is still coming, by job id. */
+const thumbnails = new Map<number, (t: EncodedThumbnail | undefined) => void>();
 
 function supported(): boolean {
 	return (
@@ -45,11 +49,13 @@ function fail(w: Worker, why: string): void {
 	w.terminate();
 	for (const p of pending.values()) p.reject(new EncoderUnavailableError(why));
 	pending.clear();
+	for (const done of thumbnails.values()) done(undefined);
+	thumbnails.clear();
 }
 
-function send(w: Worker, msg: EncodeRequest, transfer: Transferable[] = []): Promise<EncodeReply> {
+function send(w: Worker, msg: EncodeRequest, transfer: Transferable[] = [], onDrawn?: () => void): Promise<EncodeReply> {
 	return new Promise((resolve, reject) => {
-		pending.set(msg.id, { resolve, reject });
+		pending.set(msg.id, { resolve, reject, onDrawn });
 		try {
 			w.postMessage(msg, transfer);
 		} catch (e) {
@@ -71,8 +77,15 @@ export function warmEncoder(): Promise<Worker | null> {
 			return null;
 		}
 		w.onmessage = (event: MessageEvent<EncodeReply>) => {
-			const p = pending.get(event.data.id);
-			pending.delete(event.data.id);
+			const { id } = event.data;
+			const p = pending.get(id);
+			if (event.data.kind === 'drawn') return p?.onDrawn?.();
+			if (event.data.kind === 'thumbnail' || event.data.kind === 'failed') {
+				thumbnails.get(id)?.(event.data.kind === 'thumbnail' ? event.data.thumbnail : undefined);
+				thumbnails.delete(id);
+				if (event.data.kind === 'thumbnail') return;
+			}
+			pending.delete(id);
 			p?.resolve(event.data);
 		};
 		w.onerror = (event) => {
@@ -131,19 +144,26 @@ export interface StillJob {
 
 /**
  * Draws, encodes and makes the thumbnail of a camera frame in the worker. The frame given is
- * transferred (closed here); pass a clone to keep one. Rejects with EncoderUnavailableError
+ * transferred (closed here); pass a clone to keep one. `onDrawn` is called as soon as the
+ * worker has the pixels, before the encode. Rejects with EncoderUnavailableError
  * when the worker is not up or could not do it.
  */
 export async function stillInWorker(
 	frame: VideoFrame,
-	job: StillJob
-): Promise<{ blob: Blob; thumbnail?: EncodedThumbnail }> {
+	job: StillJob,
+	onDrawn?: () => void
+): Promise<{ blob: Blob; thumbnail?: Promise<EncodedThumbnail | undefined> }> {
 	const w = worker;
 	if (!w) {
 		frame.close();
 		throw new EncoderUnavailableError('The encode worker is not running.');
 	}
-	const answer = await send(w, { id: nextId++, kind: 'still', frame, ...job }, [frame]);
-	if (answer.kind === 'encoded') return { blob: answer.blob, thumbnail: answer.thumbnail };
+	const id = nextId++;
+	// It follows the still's answer, so the save does not wait for it.
+	const thumbnail = job.thumbnail
+		? new Promise<EncodedThumbnail | undefined>((resolve) => thumbnails.set(id, resolve))
+		: undefined;
+	const answer = await send(w, { id, kind: 'still', frame, ...job }, [frame], onDrawn);
+	if (answer.kind === 'encoded') return { blob: answer.blob, thumbnail };
 	throw new EncoderUnavailableError(answer.kind === 'failed' ? answer.message : 'Unexpected answer.');
 }

@@ -37,5 +37,9 @@ export interface EncodedThumbnail {
 
 export type EncodeReply =
 	| { id: number; kind: 'pong' }
-	| { id: number; kind: 'encoded'; blob: Blob; thumbnail?: EncodedThumbnail }
+	/** A still's frame is drawn (and closed): the page may let go of its own copy. */
+	| { id: number; kind: 'drawn' }
+	| { id: number; kind: 'encoded'; blob: Blob }
+	/** After a still's 'encoded': its thumbnail, or none if it could not be made. */
+	| { id: number; kind: 'thumbnail'; thumbnail?: EncodedThumbnail }
 	| { id: number; kind: 'failed'; message: string };

@@ -46,7 +46,8 @@ async function thumbnailOf(source: OffscreenCanvas, want: ThumbnailRequest): Pro
 	return { blob: await canvas.convertToBlob({ type: want.type, quality: want.quality }), width, height };
 }
 
-async function still(msg: Extract<EncodeRequest, { kind: 'still' }>): Promise<EncodeReply> {
+/** Draws and encodes a still, answers, then makes its thumbnail (the save need not wait for it). */
+async function still(msg: Extract<EncodeRequest, { kind: 'still' }>): Promise<void> {
 	const { frame, width, height } = msg;
 	const canvas = new OffscreenCanvas(width, height);
 	try {
@@ -60,10 +61,16 @@ async function still(msg: Extract<EncodeRequest, { kind: 'still' }>): Promise<En
 		// The camera's buffer goes back to it as soon as the pixels are ours.
 		frame.close();
 	}
-	// In a worker, convertToBlob encodes during the call: the thumbnail cannot slow it.
-	const encoding = canvas.convertToBlob({ type: msg.type, quality: msg.quality });
-	const thumbnail = msg.thumbnail ? await thumbnailOf(canvas, msg.thumbnail) : undefined;
-	return { id: msg.id, kind: 'encoded', blob: await encoding, thumbnail };
+	reply({ id: msg.id, kind: 'drawn' });
+	reply({ id: msg.id, kind: 'encoded', blob: await canvas.convertToBlob({ type: msg.type, quality: msg.quality }) });
+	if (!msg.thumbnail) return;
+	let thumbnail: EncodedThumbnail | undefined;
+	try {
+		thumbnail = await thumbnailOf(canvas, msg.thumbnail);
+	} finally {
+		// Always answered: the page makes the thumbnail itself when there is none.
+		reply({ id: msg.id, kind: 'thumbnail', thumbnail });
+	}
 }
 
 function pixelsOf(msg: EncodeRequest): { close(): void } | undefined {
@@ -76,8 +83,8 @@ self.onmessage = (event: MessageEvent<EncodeRequest>) => {
 	const job =
 		msg.kind === 'still'
 			? still(msg)
-			: encodeBitmap(msg.bitmap, msg.type, msg.quality).then((blob): EncodeReply => ({ id: msg.id, kind: 'encoded', blob }));
-	job.then(reply, (e: unknown) => {
+			: encodeBitmap(msg.bitmap, msg.type, msg.quality).then((blob) => reply({ id: msg.id, kind: 'encoded', blob }));
+	job.catch((e: unknown) => {
 		try {
 			pixelsOf(msg)?.close();
 		} catch {

@@ -82,8 +82,8 @@ export interface Still {
 	 * being encoded: a thumbnail made from it needs no decode of the photo.
 	 */
 	thumbnail?: OffscreenCanvas | HTMLCanvasElement;
-	/** The thumbnail already encoded (the worker drew and encoded the still). */
-	encodedThumbnail?: EncodedThumbnail;
+	/** The thumbnail the encode worker is making (it drew and encoded the still). */
+	encodedThumbnail?: Promise<EncodedThumbnail | undefined>;
 }
 
 export interface StillOptions {
@@ -359,9 +359,11 @@ export async function captureStill(opts: StillOptions): Promise<Still> {
 		const { width, height } = fitSize(frame.width, frame.height, opts.maxSize);
 		const source = frame.source;
 		if (opts.workerDraw && encoderReady() && typeof VideoFrame === 'function' && source instanceof VideoFrame) {
+			// A clone goes (it shares the frame's buffer); ours stays for the page to draw should
+			// the worker fail before drawing it. Once drawn, the camera gets its buffer back at
+			// once: a burst must not hold the camera's few buffers through its encodes.
+			let drawn = false;
 			try {
-				// A clone goes (it shares the frame's buffer); ours stays for the page to draw
-				// should the worker fail.
 				const done = await stillInWorker(source.clone(), {
 					width,
 					height,
@@ -372,6 +374,9 @@ export async function captureStill(opts: StillOptions): Promise<Still> {
 						opts.thumbnailSize && opts.thumbnailFormat
 							? { size: opts.thumbnailSize, ...opts.thumbnailFormat }
 							: undefined
+				}, () => {
+					drawn = true;
+					frame.release();
 				});
 				if (!done.blob.size) throw new CaptureFailedError();
 				return {
@@ -385,6 +390,8 @@ export async function captureStill(opts: StillOptions): Promise<Still> {
 				};
 			} catch (e) {
 				if (!(e instanceof EncoderUnavailableError)) throw e;
+				// Drawn and then lost (the worker crashed mid-encode): the frame is gone.
+				if (drawn) throw new CaptureFailedError({ cause: e });
 				console.warn('Drawing the still on the page instead of the worker:', e.message);
 			}
 		}
