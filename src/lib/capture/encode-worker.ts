@@ -52,6 +52,8 @@ async function still(msg: Extract<EncodeRequest, { kind: 'still' }>): Promise<vo
 	const canvas = new OffscreenCanvas(width, height);
 	try {
 		const ctx = context2d(canvas);
+		// At the frame's own size nothing is resampled: smoothing would only cost time.
+		if (frame.displayWidth === width && frame.displayHeight === height) ctx.imageSmoothingEnabled = false;
 		if (msg.mirror) {
 			ctx.translate(width, 0);
 			ctx.scale(-1, 1);
@@ -63,14 +65,46 @@ async function still(msg: Extract<EncodeRequest, { kind: 'still' }>): Promise<vo
 	}
 	reply({ id: msg.id, kind: 'drawn' });
 	reply({ id: msg.id, kind: 'encoded', blob: await canvas.convertToBlob({ type: msg.type, quality: msg.quality }) });
-	if (!msg.thumbnail) return;
-	let thumbnail: EncodedThumbnail | undefined;
-	try {
-		thumbnail = await thumbnailOf(canvas, msg.thumbnail);
-	} finally {
-		// Always answered: the page makes the thumbnail itself when there is none.
-		reply({ id: msg.id, kind: 'thumbnail', thumbnail });
-	}
+	const want = msg.thumbnail;
+	if (want) later(msg.id, () => thumbnailOf(canvas, want));
+}
+
+/**
+ * Thumbnails wait until no still is waiting: in a burst the next shot's draw comes first (this
+ * thread does one thing at a time), and the thumbnails follow in the gaps.
+ */
+const thumbnailQueue: { id: number; make: () => Promise<EncodedThumbnail> }[] = [];
+let stillsWaiting = 0;
+let draining = false;
+/** Each queued thumbnail holds its still's pixels: past this many they go first after all. */
+const MAX_QUEUED = 4;
+const mayMake = () => stillsWaiting === 0 || thumbnailQueue.length > MAX_QUEUED;
+
+function later(id: number, make: () => Promise<EncodedThumbnail>): void {
+	thumbnailQueue.push({ id, make });
+	drain();
+}
+
+function drain(): void {
+	if (draining) return;
+	draining = true;
+	// A task of its own: still messages already queued run first.
+	setTimeout(async () => {
+		while (thumbnailQueue.length && mayMake()) {
+			const { id, make } = thumbnailQueue.shift()!;
+			let thumbnail: EncodedThumbnail | undefined;
+			try {
+				thumbnail = await make();
+			} catch {
+				// None: the page makes it from the photo.
+			}
+			reply({ id, kind: 'thumbnail', thumbnail });
+			// Let a still that arrived meanwhile go first.
+			await new Promise((r) => setTimeout(r, 0));
+		}
+		draining = false;
+		if (thumbnailQueue.length && mayMake()) drain();
+	}, 0);
 }
 
 function pixelsOf(msg: EncodeRequest): { close(): void } | undefined {
@@ -82,7 +116,7 @@ self.onmessage = (event: MessageEvent<EncodeRequest>) => {
 	if (msg.kind === 'ping') return reply({ id: msg.id, kind: 'pong' });
 	const job =
 		msg.kind === 'still'
-			? still(msg)
+			? (stillsWaiting++, still(msg).finally(() => (stillsWaiting--, drain())))
 			: encodeBitmap(msg.bitmap, msg.type, msg.quality).then((blob) => reply({ id: msg.id, kind: 'encoded', blob }));
 	job.catch((e: unknown) => {
 		try {
