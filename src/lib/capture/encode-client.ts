@@ -7,9 +7,9 @@
  * rejects with EncoderUnavailableError before anything is lost: the caller still has the
  * frame and encodes it on the page.
  */
-import type { EncodeReply, EncodeRequest, EncodedThumbnail, ThumbnailRequest } from './encode-protocol';
+import type { EncodeReply, EncodeRequest, EncodedThumbnail, StillJob, ThumbnailRequest } from './encode-protocol';
 
-export type { EncodedThumbnail, ThumbnailRequest };
+export type { EncodedThumbnail, StillJob, ThumbnailRequest };
 
 export class EncoderUnavailableError extends Error {
 	override name = 'EncoderUnavailableError';
@@ -131,15 +131,6 @@ export async function encodeInWorker(canvas: OffscreenCanvas, type: string, qual
 	const answer = await send(w, { id: nextId++, kind: 'encode', bitmap, type, quality }, [bitmap]);
 	if (answer.kind === 'encoded') return answer.blob;
 	throw new EncoderUnavailableError(answer.kind === 'failed' ? answer.message : 'Unexpected answer.');
-}
-
-export interface StillJob {
-	width: number;
-	height: number;
-	mirror: boolean;
-	type: string;
-	quality: number;
-	thumbnail?: ThumbnailRequest;
 }
 
 /**

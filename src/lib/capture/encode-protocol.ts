@@ -13,21 +13,20 @@ export interface ThumbnailRequest {
 export type EncodeRequest =
 	| { id: number; kind: 'ping' }
 	| { id: number; kind: 'encode'; bitmap: ImageBitmap; type: string; quality: number }
-	/**
-	 * A whole still from a camera frame: drawn at width x height (mirrored if asked), encoded,
-	 * and a thumbnail drawn from the same pixels and encoded too.
-	 */
-	| {
-			id: number;
-			kind: 'still';
-			frame: VideoFrame;
-			width: number;
-			height: number;
-			mirror: boolean;
-			type: string;
-			quality: number;
-			thumbnail?: ThumbnailRequest;
-	  };
+	| ({ id: number; kind: 'still'; frame: VideoFrame } & StillJob);
+
+/**
+ * A whole still from a camera frame: drawn at width x height (mirrored if asked), encoded, and
+ * a thumbnail drawn from the same pixels and encoded too.
+ */
+export interface StillJob {
+	width: number;
+	height: number;
+	mirror: boolean;
+	type: string;
+	quality: number;
+	thumbnail?: ThumbnailRequest;
+}
 
 export interface EncodedThumbnail {
 	blob: Blob;
