@@ -154,7 +154,10 @@ export async function stillInWorker(
 	const thumbnail = job.thumbnail
 		? new Promise<EncodedThumbnail | undefined>((resolve) => thumbnails.set(id, resolve))
 		: undefined;
-	const answer = await send(w, { id, kind: 'still', frame, ...job }, [frame], onDrawn);
+	const answer = await send(w, { id, kind: 'still', frame, ...job }, [frame], onDrawn).catch((e: unknown) => {
+		thumbnails.delete(id);
+		throw e;
+	});
 	if (answer.kind === 'encoded') return { blob: answer.blob, thumbnail };
 	throw new EncoderUnavailableError(answer.kind === 'failed' ? answer.message : 'Unexpected answer.');
 }
