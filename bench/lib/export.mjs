@@ -70,11 +70,24 @@ async function serviceWorkerHeap(page) {
 		waiting.get(m.id)?.(m);
 		waiting.delete(m.id);
 	});
+	// A worker that stops (or crashes) never answers: each call gives up after a while, so the
+	// sampler ends and the run is not held up.
 	const call = (method, params = {}) =>
 		new Promise((resolve, reject) => {
 			const id = ++lastId;
-			waiting.set(id, (m) => (m.error ? reject(new Error(m.error.message)) : resolve(m.result)));
-			cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+			const timer = setTimeout(() => {
+				waiting.delete(id);
+				reject(new Error(`${method}: the service worker did not answer`));
+			}, 5000);
+			waiting.set(id, (m) => {
+				clearTimeout(timer);
+				if (m.error) reject(new Error(m.error.message));
+				else resolve(m.result);
+			});
+			cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch((e) => {
+				clearTimeout(timer);
+				reject(e);
+			});
 		});
 	return {
 		collectGarbage: () => call('HeapProfiler.collectGarbage'),

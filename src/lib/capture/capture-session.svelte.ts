@@ -227,11 +227,18 @@ export class CaptureSession {
 	/** Resolves at the next presented frame (or after `ms`, where frames stall). */
 	#nextFrame(ms: number): Promise<void> {
 		return new Promise((resolve) => {
-			const timer = setTimeout(resolve, ms);
-			this.#frameWaiters.push(() => {
+			const wake = () => {
 				clearTimeout(timer);
 				resolve();
-			});
+			};
+			// A waiter whose time ran out leaves the list: where frames are not counted it would
+			// otherwise stay for good.
+			const timer = setTimeout(() => {
+				const i = this.#frameWaiters.indexOf(wake);
+				if (i >= 0) this.#frameWaiters.splice(i, 1);
+				resolve();
+			}, ms);
+			this.#frameWaiters.push(wake);
 		});
 	}
 

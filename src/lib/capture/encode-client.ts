@@ -15,6 +15,9 @@ export class EncoderUnavailableError extends Error {
 	override name = 'EncoderUnavailableError';
 }
 
+/** postMessage refused the job (e.g. a DataCloneError): nothing reached the worker. */
+class NotSentError extends EncoderUnavailableError {}
+
 interface Pending {
 	resolve: (reply: EncodeReply) => void;
 	reject: (e: Error) => void;
@@ -28,6 +31,8 @@ const START_MS = 5000;
 let worker: Worker | null = null;
 let ready: Promise<Worker | null> | null = null;
 let nextId = 1;
+/** A still could not be posted (a browser that cannot transfer a VideoFrame): stills stay on the page. */
+let stillsRefused = false;
 const pending = new Map<number, Pending>();
 /** Stills whose thumbnail is still coming, by job id. */
 const thumbnails = new Map<number, (t: EncodedThumbnail | undefined) => void>();
@@ -60,7 +65,7 @@ function send(w: Worker, msg: EncodeRequest, transfer: Transferable[] = [], onDr
 			w.postMessage(msg, transfer);
 		} catch (e) {
 			pending.delete(msg.id);
-			reject(new EncoderUnavailableError(String(e)));
+			reject(new NotSentError(String(e)));
 		}
 	});
 }
@@ -114,6 +119,19 @@ export function warmEncoder(): Promise<Worker | null> {
 	return ready;
 }
 
+function closeQuietly(pixels: { close(): void }): void {
+	try {
+		pixels.close();
+	} catch {
+		// transferred or closed already
+	}
+}
+
+/** Whether stills (camera frames) can be drawn in the worker: it is up and takes VideoFrames. */
+export function canDrawInWorker(): boolean {
+	return worker !== null && !stillsRefused;
+}
+
 /** Whether the worker is up: encodeInWorker can be tried without waiting for it to start. */
 export function encoderReady(): boolean {
 	return worker !== null;
@@ -128,7 +146,10 @@ export async function encodeInWorker(canvas: OffscreenCanvas, type: string, qual
 	const w = worker;
 	if (!w) throw new EncoderUnavailableError('The encode worker is not running.');
 	const bitmap = canvas.transferToImageBitmap();
-	const answer = await send(w, { id: nextId++, kind: 'encode', bitmap, type, quality }, [bitmap]);
+	const answer = await send(w, { id: nextId++, kind: 'encode', bitmap, type, quality }, [bitmap]).catch((e: unknown) => {
+		closeQuietly(bitmap);
+		throw e;
+	});
 	if (answer.kind === 'encoded') return answer.blob;
 	throw new EncoderUnavailableError(answer.kind === 'failed' ? answer.message : 'Unexpected answer.');
 }
@@ -156,6 +177,9 @@ export async function stillInWorker(
 		: undefined;
 	const answer = await send(w, { id, kind: 'still', frame, ...job }, [frame], onDrawn).catch((e: unknown) => {
 		thumbnails.delete(id);
+		// Not sent (nothing transferred): the clone still holds a camera buffer.
+		closeQuietly(frame);
+		if (e instanceof NotSentError) stillsRefused = true;
 		throw e;
 	});
 	if (answer.kind === 'encoded') return { blob: answer.blob, thumbnail };

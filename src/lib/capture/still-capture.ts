@@ -4,7 +4,14 @@
  * here, so storage never sees the camera's own PNG.
  */
 import { canSnapshotVideo, type FrameClaims } from './frame-claims';
-import { encodeInWorker, encoderReady, EncoderUnavailableError, stillInWorker, type EncodedThumbnail } from './encode-client';
+import {
+	canDrawInWorker,
+	encodeInWorker,
+	encoderReady,
+	EncoderUnavailableError,
+	stillInWorker,
+	type EncodedThumbnail
+} from './encode-client';
 import { photoSettings, type PhotoCaps, type PhotoFormat } from './constraints';
 import { CameraLostError, CaptureFailedError } from './errors';
 
@@ -252,8 +259,11 @@ async function snapshotFrame(
 		});
 	} catch (e) {
 		signal?.throwIfAborted();
-		// A browser whose VideoFrame refuses this source: the plain draw works, from now on.
-		frames.claims.unsupported = true;
+		// A browser whose VideoFrame refuses this source: the plain draw works, from now on. Any
+		// other failure (a frame gone while switching cameras) is for this shot only.
+		if (e instanceof TypeError || (e instanceof DOMException && e.name === 'NotSupportedError')) {
+			frames.claims.unsupported = true;
+		}
 		console.warn('Could not snapshot the video frame; drawing the video instead:', e);
 		return undefined;
 	}
@@ -358,7 +368,7 @@ export async function captureStill(opts: StillOptions): Promise<Still> {
 		opts.signal?.throwIfAborted();
 		const { width, height } = fitSize(frame.width, frame.height, opts.maxSize);
 		const source = frame.source;
-		if (opts.workerDraw && encoderReady() && typeof VideoFrame === 'function' && source instanceof VideoFrame) {
+		if (opts.workerDraw && canDrawInWorker() && typeof VideoFrame === 'function' && source instanceof VideoFrame) {
 			// A clone goes (it shares the frame's buffer); ours stays for the page to draw should
 			// the worker fail before drawing it. Once drawn, the camera gets its buffer back at
 			// once: a burst must not hold the camera's few buffers through its encodes.
@@ -402,7 +412,15 @@ export async function captureStill(opts: StillOptions): Promise<Still> {
 			| null;
 		if (!ctx) throw new CaptureFailedError();
 		ctx.imageSmoothingQuality = 'high';
-		const draw = () => (opts.transform ?? copyFrame)(ctx, frame.source, width, height);
+		// Saved and restored: a transform (the mirror's flip) must not apply twice on a redraw.
+		const draw = () => {
+			ctx.save();
+			try {
+				(opts.transform ?? copyFrame)(ctx, frame.source, width, height);
+			} finally {
+				ctx.restore();
+			}
+		};
 		draw();
 		// Before the pixels go to the encoder: drawn from exactly what is encoded.
 		const thumbnail = opts.thumbnailSize ? scaledCopy(canvas, width, height, opts.thumbnailSize) : undefined;
