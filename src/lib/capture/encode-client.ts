@@ -13,6 +13,8 @@ export type { EncodedThumbnail, StillJob, ThumbnailRequest };
 
 export class EncoderUnavailableError extends Error {
 	override name = 'EncoderUnavailableError';
+	/** A still the worker drew but could not encode: its pixels, for the page to encode. */
+	pixels?: ImageBitmap;
 }
 
 /** postMessage refused the job (e.g. a DataCloneError): nothing reached the worker. */
@@ -183,5 +185,7 @@ export async function stillInWorker(
 		throw e;
 	});
 	if (answer.kind === 'encoded') return { blob: answer.blob, thumbnail };
-	throw new EncoderUnavailableError(answer.kind === 'failed' ? answer.message : 'Unexpected answer.');
+	const error = new EncoderUnavailableError(answer.kind === 'failed' ? answer.message : 'Unexpected answer.');
+	if (answer.kind === 'failed') error.pixels = answer.pixels;
+	throw error;
 }

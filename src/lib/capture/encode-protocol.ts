@@ -41,4 +41,8 @@ export type EncodeReply =
 	| { id: number; kind: 'encoded'; blob: Blob }
 	/** After a still's 'encoded': its thumbnail, or none if it could not be made. */
 	| { id: number; kind: 'thumbnail'; thumbnail?: EncodedThumbnail }
-	| { id: number; kind: 'failed'; message: string };
+	/**
+	 * The job failed. A still that was drawn comes back as `pixels` (transferred), so the page
+	 * can still encode it: the camera frame itself is gone by then.
+	 */
+	| { id: number; kind: 'failed'; message: string; pixels?: ImageBitmap };

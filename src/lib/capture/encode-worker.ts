@@ -64,7 +64,18 @@ async function still(msg: Extract<EncodeRequest, { kind: 'still' }>): Promise<vo
 		frame.close();
 	}
 	reply({ id: msg.id, kind: 'drawn' });
-	reply({ id: msg.id, kind: 'encoded', blob: await canvas.convertToBlob({ type: msg.type, quality: msg.quality }) });
+	let blob: Blob;
+	try {
+		blob = await canvas.convertToBlob({ type: msg.type, quality: msg.quality });
+	} catch (e) {
+		// The page has let go of the frame: the drawn pixels go back for it to encode.
+		const pixels = canvas.transferToImageBitmap();
+		self.postMessage({ id: msg.id, kind: 'failed', message: e instanceof Error ? e.message : String(e), pixels } satisfies EncodeReply, [
+			pixels
+		]);
+		return;
+	}
+	reply({ id: msg.id, kind: 'encoded', blob });
 	const want = msg.thumbnail;
 	if (want) later(msg.id, () => thumbnailOf(canvas, want));
 }

@@ -357,6 +357,23 @@ async function encode(
 	return { blob: await encodeCanvas(canvas, type, quality), encodedIn: 'page' };
 }
 
+/** A still the worker drew (transform applied) but could not encode, encoded on the page. */
+async function encodeDrawn(pixels: ImageBitmap, opts: StillOptions, method: StillMethod): Promise<Still> {
+	try {
+		const { width, height } = pixels;
+		const canvas = makeCanvas(width, height);
+		const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null;
+		if (!ctx) throw new CaptureFailedError();
+		ctx.drawImage(pixels, 0, 0);
+		const thumbnail = opts.thumbnailSize ? scaledCopy(canvas, width, height, opts.thumbnailSize) : undefined;
+		const blob = await encodeCanvas(canvas, opts.format, opts.quality);
+		if (!blob.size) throw new CaptureFailedError();
+		return { blob, width, height, type: blob.type || opts.format, method, encodedIn: 'page', thumbnail };
+	} finally {
+		pixels.close();
+	}
+}
+
 /**
  * Takes one still: waits for a live frame, captures it at full resolution along the fallback
  * chain, runs the transform and encodes it.
@@ -400,8 +417,12 @@ export async function captureStill(opts: StillOptions): Promise<Still> {
 				};
 			} catch (e) {
 				if (!(e instanceof EncoderUnavailableError)) throw e;
-				// Drawn and then lost (the worker crashed mid-encode): the frame is gone.
-				if (drawn) throw new CaptureFailedError({ cause: e });
+				if (drawn) {
+					// The frame is gone; the worker sent back what it drew, unless it crashed.
+					if (!e.pixels) throw new CaptureFailedError({ cause: e });
+					console.warn('Encoding the still on the page after the worker failed:', e.message);
+					return await encodeDrawn(e.pixels, opts, frame.method);
+				}
 				console.warn('Drawing the still on the page instead of the worker:', e.message);
 			}
 		}
