@@ -7,9 +7,9 @@
  * rejects with EncoderUnavailableError before anything is lost: the caller still has the
  * frame and encodes it on the page.
  */
-import type { EncodeReply, EncodeRequest, EncodedThumbnail, StillJob, ThumbnailRequest } from './encode-protocol';
+import type { EncodeFormat, EncodeReply, EncodeRequest, EncodedThumbnail, StillJob, ThumbnailRequest } from './encode-protocol';
 
-export type { EncodedThumbnail, StillJob, ThumbnailRequest };
+export type { EncodedThumbnail, EncodeFormat, StillJob, ThumbnailRequest };
 
 export class EncoderUnavailableError extends Error {
 	override name = 'EncoderUnavailableError';

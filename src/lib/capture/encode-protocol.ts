@@ -3,28 +3,30 @@
  * gives up (an ImageBitmap or a VideoFrame, transferred, not copied); the worker answers with
  * the encoded Blobs, or with why it could not.
  */
-export interface ThumbnailRequest {
-	/** Longest side, px. */
-	size: number;
+/** How to encode: a MIME type (browsers without it give PNG) and a quality from 0 to 1. */
+export interface EncodeFormat {
 	type: string;
 	quality: number;
 }
 
+export interface ThumbnailRequest extends EncodeFormat {
+	/** Longest side, px. */
+	size: number;
+}
+
 export type EncodeRequest =
 	| { id: number; kind: 'ping' }
-	| { id: number; kind: 'encode'; bitmap: ImageBitmap; type: string; quality: number }
+	| ({ id: number; kind: 'encode'; bitmap: ImageBitmap } & EncodeFormat)
 	| ({ id: number; kind: 'still'; frame: VideoFrame } & StillJob);
 
 /**
  * A whole still from a camera frame: drawn at width x height (mirrored if asked), encoded, and
  * a thumbnail drawn from the same pixels and encoded too.
  */
-export interface StillJob {
+export interface StillJob extends EncodeFormat {
 	width: number;
 	height: number;
 	mirror: boolean;
-	type: string;
-	quality: number;
 	thumbnail?: ThumbnailRequest;
 }
 

@@ -10,7 +10,8 @@ import {
 	encoderReady,
 	EncoderUnavailableError,
 	stillInWorker,
-	type EncodedThumbnail
+	type EncodedThumbnail,
+	type EncodeFormat
 } from './encode-client';
 import { photoSettings, type PhotoCaps, type PhotoFormat } from './constraints';
 import { CameraLostError, CaptureFailedError } from './errors';
@@ -125,7 +126,7 @@ export interface StillOptions {
 	 */
 	workerDraw?: { mirror: boolean };
 	/** Type and quality of the thumbnail (see thumbnailSize) when the worker encodes it. */
-	thumbnailFormat?: { type: string; quality: number };
+	thumbnailFormat?: EncodeFormat;
 }
 
 function frameReady(track: MediaStreamTrack, video: HTMLVideoElement): boolean {
@@ -357,21 +358,40 @@ async function encode(
 	return { blob: await encodeCanvas(canvas, type, quality), encodedIn: 'page' };
 }
 
-/** A still the worker drew (transform applied) but could not encode, encoded on the page. */
-async function encodeDrawn(pixels: ImageBitmap, opts: StillOptions, method: StillMethod): Promise<Still> {
-	try {
-		const { width, height } = pixels;
-		const canvas = makeCanvas(width, height);
-		const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null;
-		if (!ctx) throw new CaptureFailedError();
-		ctx.drawImage(pixels, 0, 0);
-		const thumbnail = opts.thumbnailSize ? scaledCopy(canvas, width, height, opts.thumbnailSize) : undefined;
-		const blob = await encodeCanvas(canvas, opts.format, opts.quality);
-		if (!blob.size) throw new CaptureFailedError();
-		return { blob, width, height, type: blob.type || opts.format, method, encodedIn: 'page', thumbnail };
-	} finally {
-		pixels.close();
-	}
+/**
+ * A still made on the page: `paint` draws it onto a fresh canvas (run again, on a clean
+ * context, if the worker takes the pixels and fails), the thumbnail is scaled from the same
+ * pixels, and it is encoded in the worker where `tryWorker` and it is up, else here.
+ */
+async function stillOnPage(
+	width: number,
+	height: number,
+	paint: (ctx: OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D) => void,
+	opts: StillOptions,
+	method: StillMethod,
+	tryWorker: boolean
+): Promise<Still> {
+	const canvas = makeCanvas(width, height);
+	const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null;
+	if (!ctx) throw new CaptureFailedError();
+	ctx.imageSmoothingQuality = 'high';
+	// Saved and restored: a transform (the mirror's flip) must not apply twice on a redraw.
+	const draw = () => {
+		ctx.save();
+		try {
+			paint(ctx);
+		} finally {
+			ctx.restore();
+		}
+	};
+	draw();
+	// Before the pixels go to the encoder: drawn from exactly what is encoded.
+	const thumbnail = opts.thumbnailSize ? scaledCopy(canvas, width, height, opts.thumbnailSize) : undefined;
+	const { blob, encodedIn } = tryWorker
+		? await encode(canvas, opts.format, opts.quality, draw)
+		: { blob: await encodeCanvas(canvas, opts.format, opts.quality), encodedIn: 'page' as const };
+	if (!blob.size) throw new CaptureFailedError();
+	return { blob, width, height, type: blob.type || opts.format, method, encodedIn, thumbnail };
 }
 
 /**
@@ -419,43 +439,27 @@ export async function captureStill(opts: StillOptions): Promise<Still> {
 				if (!(e instanceof EncoderUnavailableError)) throw e;
 				if (drawn) {
 					// The frame is gone; the worker sent back what it drew, unless it crashed.
-					if (!e.pixels) throw new CaptureFailedError({ cause: e });
+					const pixels = e.pixels;
+					if (!pixels) throw new CaptureFailedError({ cause: e });
 					console.warn('Encoding the still on the page after the worker failed:', e.message);
-					return await encodeDrawn(e.pixels, opts, frame.method);
+					try {
+						// Already drawn and transformed: copied as it is, and not sent back.
+						return await stillOnPage(width, height, (ctx) => ctx.drawImage(pixels, 0, 0), opts, frame.method, false);
+					} finally {
+						pixels.close();
+					}
 				}
 				console.warn('Drawing the still on the page instead of the worker:', e.message);
 			}
 		}
-		const canvas = makeCanvas(width, height);
-		const ctx = canvas.getContext('2d') as
-			| OffscreenCanvasRenderingContext2D
-			| CanvasRenderingContext2D
-			| null;
-		if (!ctx) throw new CaptureFailedError();
-		ctx.imageSmoothingQuality = 'high';
-		// Saved and restored: a transform (the mirror's flip) must not apply twice on a redraw.
-		const draw = () => {
-			ctx.save();
-			try {
-				(opts.transform ?? copyFrame)(ctx, frame.source, width, height);
-			} finally {
-				ctx.restore();
-			}
-		};
-		draw();
-		// Before the pixels go to the encoder: drawn from exactly what is encoded.
-		const thumbnail = opts.thumbnailSize ? scaledCopy(canvas, width, height, opts.thumbnailSize) : undefined;
-		const { blob, encodedIn } = await encode(canvas, opts.format, opts.quality, draw);
-		if (!blob.size) throw new CaptureFailedError();
-		return {
-			blob,
+		return await stillOnPage(
 			width,
 			height,
-			type: blob.type || opts.format,
-			method: frame.method,
-			encodedIn,
-			thumbnail
-		};
+			(ctx) => (opts.transform ?? copyFrame)(ctx, frame.source, width, height),
+			opts,
+			frame.method,
+			true
+		);
 	} finally {
 		frame.release();
 	}

@@ -3,11 +3,12 @@
  * shutter's critical path.
  */
 import { encodeCanvas, fitSize, scaledCopy } from '$lib/capture/still-capture';
+import type { EncodeFormat } from '$lib/capture/encode-protocol';
 import type { StoredThumbnail } from './types';
 
 export const THUMB_SIZE = 320;
 /** How thumbnails are encoded, wherever that happens (here, or in the encode worker). */
-export const THUMB_FORMAT = { type: 'image/jpeg', quality: 0.8 };
+export const THUMB_FORMAT: EncodeFormat = { type: 'image/jpeg', quality: 0.8 };
 
 /**
  * Thumbnails being made right now, by photo id. A view that wants one waits for the job instead
