@@ -53,6 +53,8 @@ test('a photo taken offline is in the gallery after an offline reload', async ({
 	await page.reload();
 	await expectLivePreview(page);
 	await takePhotos(page, 2);
+	// The encode worker's script came from the precache: offline stills are encoded there too.
+	await expect(page.locator('[data-encoded-in]')).toHaveAttribute('data-encoded-in', 'worker');
 	await page.goto('/gallery');
 	await page.reload();
 	await expect(page.getByText('2 photos', { exact: true })).toBeVisible();
