@@ -32,6 +32,13 @@ describe('crcOf: the stored CRC carried into the archive', () => {
 		}
 	});
 
+	it('is the stored CRC when the bytes come back as one part, unchanged (not a JPEG)', () => {
+		const bytes = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]);
+		const parts = jpegWithExif(bytes, info);
+		expect(parts).toHaveLength(1);
+		expect(crcOf(parts, bytes, crc32(bytes))).toBe(crc32(bytes));
+	});
+
 	it('gives up (the writer computes it) where EXIF replaced a segment of the original', () => {
 		const bytes = jpeg(true);
 		const parts = jpegWithExif(bytes, info);

@@ -54,7 +54,7 @@ export function crcOf(data: Uint8Array | readonly Uint8Array[], original: Uint8A
 	if (data === original) return crcOriginal;
 	const parts = data as readonly Uint8Array[];
 	const spliced = parts.filter((p) => p.buffer !== original.buffer);
-	if (spliced.length !== 1) return undefined;
+	if (spliced.length > 1) return undefined;
 	// Every other part must be the original's next bytes, in order, ending at its end.
 	let at = original.byteOffset;
 	let before = 0;
@@ -67,6 +67,8 @@ export function crcOf(data: Uint8Array | readonly Uint8Array[], original: Uint8A
 		at += p.length;
 	}
 	if (at !== original.byteOffset + original.length) return undefined;
+	// The original's bytes in order, nothing added (a JPEG left as it was).
+	if (!spliced.length) return crcOriginal;
 	const head = original.subarray(0, before);
 	return crc32AfterInsert(crcOriginal, crc32(head), crc32([head, spliced[0]]), original.length - before);
 }

@@ -55,10 +55,10 @@ export class PhotoRepository {
 	 * anything but IndexedDB commits early).
 	 */
 	async add(photo: NewPhoto): Promise<PhotoMeta> {
-		const data = photo.data ?? (await photo.blob.arrayBuffer());
+		const data = await photo.blob.arrayBuffer();
 		// Stored with the bytes, so an export never has to read them for it (about 0.6 ms a
 		// camera photo here; an export spent a fifth of its time on it).
-		const crc = photo.crc ?? crc32(new Uint8Array(data));
+		const crc = crc32(new Uint8Array(data));
 		const meta: PhotoMeta = {
 			id: photo.id ?? newPhotoId(),
 			takenAt: photo.takenAt ?? Date.now(),

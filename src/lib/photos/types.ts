@@ -26,10 +26,6 @@ export interface TrashedPhoto {
 /** What a caller hands the repository to save a photo. */
 export interface NewPhoto {
 	blob: Blob;
-	/** The blob's bytes, where the caller has them already (saves reading the blob again). */
-	data?: ArrayBuffer;
-	/** CRC-32 of the bytes, where known already (computed on saving otherwise). */
-	crc?: number;
 	width: number;
 	height: number;
 	camera: string;
