@@ -22,6 +22,11 @@ export interface SeedOptions {
 	prefix?: string;
 	camera?: string;
 	thumbnails?: boolean;
+	/**
+	 * How originals are stored: 'blob' with their CRC-32, as the app stores them in Chromium
+	 * (the default); 'legacy' as bytes without a CRC, as photos taken before either was kept.
+	 */
+	form?: 'blob' | 'legacy';
 }
 
 /** Opens the gallery once so the app creates its database at its current version. */
@@ -35,6 +40,16 @@ export async function seedPhotos(page: Page, opts: SeedOptions): Promise<string[
 	return page.evaluate(async (o) => {
 		const { width, height, noise } = o.size ?? { width: 64, height: 48, noise: false };
 		const variants: ArrayBuffer[] = [];
+		const crcTable = Array.from({ length: 256 }, (_, n) => {
+			let c = n;
+			for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+			return c >>> 0;
+		});
+		const crc32 = (bytes: Uint8Array) => {
+			let c = -1;
+			for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+			return (c ^ -1) >>> 0;
+		};
 		for (let v = 0; v < 6; v++) {
 			const canvas = new OffscreenCanvas(width, height);
 			const ctx = canvas.getContext('2d')!;
@@ -55,6 +70,8 @@ export async function seedPhotos(page: Page, opts: SeedOptions): Promise<string[
 			const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
 			variants.push(await blob.arrayBuffer());
 		}
+		const crcs = variants.map((v) => crc32(new Uint8Array(v)));
+		const blobs = variants.map((v) => new Blob([v], { type: 'image/jpeg' }));
 		const newest = o.newest ?? Date.now();
 		const step = o.stepMs ?? 7 * 60_000;
 		const times = o.times ?? Array.from({ length: o.count }, (_, i) => newest - i * step);
@@ -82,7 +99,12 @@ export async function seedPhotos(page: Page, opts: SeedOptions): Promise<string[
 						camera: o.camera ?? 'Seed Cam',
 						favorite: o.favoriteEvery && i % o.favoriteEvery === 0 ? 1 : 0
 					});
-					tx.objectStore('originals').put({ id: ids[i], data, type: 'image/jpeg' });
+					const v = i % variants.length;
+					tx.objectStore('originals').put(
+						o.form === 'legacy'
+							? { id: ids[i], data, type: 'image/jpeg' }
+							: { id: ids[i], data: blobs[v], type: 'image/jpeg', crc: crcs[v] }
+					);
 					if (o.thumbnails !== false) {
 						tx.objectStore('thumbnails').put({ id: ids[i], data, type: 'image/jpeg', width, height });
 					}
@@ -114,9 +136,9 @@ export async function storedPhotos(
 				req.onerror = () => reject(req.error);
 			});
 		const metas = await all<{ id: string; takenAt: number; favorite: number; size: number }>('photos');
-		const originals = await all<{ id: string; data: ArrayBuffer }>('originals');
+		const originals = await all<{ id: string; data: ArrayBuffer | Blob }>('originals');
 		db.close();
-		const bytes = new Map(originals.map((o) => [o.id, o.data.byteLength]));
+		const bytes = new Map(originals.map((o) => [o.id, o.data instanceof Blob ? o.data.size : o.data.byteLength]));
 		return metas
 			.map((m) => ({ id: m.id, takenAt: m.takenAt, favorite: m.favorite, size: m.size, hasOriginal: bytes.get(m.id) === m.size }))
 			.sort((a, b) => b.takenAt - a.takenAt || (a.id < b.id ? 1 : -1));

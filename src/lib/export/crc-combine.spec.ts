@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crc32 } from './zip-writer';
-import { crc32AfterInsert, crc32Combine } from './crc-combine';
+import { crc32Combine, crc32ReplacePrefix } from './crc-combine';
 
 function bytes(n: number, seed: number): Uint8Array {
 	const out = new Uint8Array(n);
@@ -35,7 +35,7 @@ describe('crc32Combine', () => {
 	});
 });
 
-describe('crc32AfterInsert', () => {
+describe('crc32ReplacePrefix', () => {
 	it('gives the CRC of a photo with a segment spliced in, without reading the rest', () => {
 		for (const [before, inserted, rest, seed] of [
 			[2, 120, 900_000, 11],
@@ -49,7 +49,20 @@ describe('crc32AfterInsert', () => {
 			const s = bytes(rest, seed + 2);
 			const original = crc32([p, s]);
 			const expected = crc32([p, e, s]);
-			expect(crc32AfterInsert(original, crc32(p), crc32([p, e]), s.length)).toBe(expected);
+			expect(crc32ReplacePrefix(original, crc32(p), crc32([p, e]), s.length)).toBe(expected);
+		}
+	});
+
+	it('gives the CRC where the new first bytes are shorter, or wholly different', () => {
+		for (const [oldLength, newLength, rest, seed] of [
+			[300, 40, 70_000, 21],
+			[64, 64, 1, 22],
+			[5, 0, 9, 23]
+		]) {
+			const old = bytes(oldLength, seed);
+			const now = bytes(newLength, seed + 1);
+			const s = bytes(rest, seed + 2);
+			expect(crc32ReplacePrefix(crc32([old, s]), crc32(old), crc32(now), s.length)).toBe(crc32([now, s]));
 		}
 	});
 });

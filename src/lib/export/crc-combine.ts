@@ -56,15 +56,15 @@ export function crc32Combine(crcA: number, crcB: number, lengthB: number): numbe
 }
 
 /**
- * CRC-32 of `before` + `inserted` + the rest, where the original was `before` + the rest and
- * its CRC is `crcOriginal`: crc(before) and crc(before + inserted) are enough, the rest is
- * never read.
+ * CRC-32 of a new prefix + the rest, where the original was an old prefix + the rest and its
+ * CRC is `crcOriginal`: the two prefixes' CRCs and the rest's length are enough, the rest is
+ * never read. (An insertion is a new prefix that is the old one plus the inserted bytes.)
  */
-export function crc32AfterInsert(
+export function crc32ReplacePrefix(
 	crcOriginal: number,
-	crcBefore: number,
-	crcBeforeAndInserted: number,
+	crcOldPrefix: number,
+	crcNewPrefix: number,
 	restLength: number
 ): number {
-	return (crcOriginal ^ shift((crcBefore ^ crcBeforeAndInserted) >>> 0, restLength)) >>> 0;
+	return (crcOriginal ^ shift((crcOldPrefix ^ crcNewPrefix) >>> 0, restLength)) >>> 0;
 }

@@ -28,5 +28,5 @@ export function saveBlob(blob: Blob, fileName: string): void {
 export async function downloadPhoto(meta: PhotoMeta): Promise<void> {
 	const original = await photos.readOriginal(meta.id);
 	if (!original) throw new Error('This photo is no longer stored.');
-	saveBlob(exportBlob(original.data, original.type, meta), photoFileName(meta.takenAt, original.type));
+	saveBlob(await exportBlob(original.data, original.type, meta), photoFileName(meta.takenAt, original.type));
 }

@@ -1,6 +1,6 @@
 import exifr from 'exifr';
 import { describe, expect, it } from 'vitest';
-import { exifDateTime, exifOffset, exifSegment, exportBlob, isJpeg, jpegWithExif } from './exif';
+import { exifDateTime, exifOffset, exifSegment, exportBlob, isJpeg, jpegWithExif, planExif, type ExifSplice } from './exif';
 
 const takenAt = new Date(2026, 10, 24, 14, 30, 5, 42).getTime();
 const info = { takenAt, camera: 'Fake Cam 0 (05ac:8514)', width: 1280, height: 720 };
@@ -102,11 +102,37 @@ describe('jpegWithExif, read back by exifr', () => {
 });
 
 describe('exportBlob', () => {
-	it('adds EXIF to a JPEG and nothing to a PNG', async () => {
-		const jpeg = exportBlob(fakeJpeg().buffer as ArrayBuffer, 'image/jpeg', info);
-		expect(jpeg.type).toBe('image/jpeg');
-		expect(jpeg.size).toBe(fakeJpeg().length + exifSegment(info).length);
-		const png = exportBlob(new Uint8Array([0x89, 0x50]).buffer, 'image/png', info);
+	it('adds EXIF to a JPEG and nothing to a PNG, from bytes or a stored Blob alike', async () => {
+		const bytes = fakeJpeg();
+		const fromBytes = await exportBlob(bytes.slice().buffer as ArrayBuffer, 'image/jpeg', info);
+		const fromBlob = await exportBlob(new Blob([bytes as BlobPart], { type: 'image/jpeg' }), 'image/jpeg', info);
+		expect(fromBytes.type).toBe('image/jpeg');
+		expect(fromBytes.size).toBe(bytes.length + exifSegment(info).length);
+		expect(new Uint8Array(await fromBlob.arrayBuffer())).toEqual(new Uint8Array(await fromBytes.arrayBuffer()));
+		const png = await exportBlob(new Blob([new Uint8Array([0x89, 0x50])]), 'image/png', info);
 		expect(png.size).toBe(2);
+	});
+});
+
+describe('planExif: where the segment goes, from the first bytes only', () => {
+	it('asks for more while the headers run past what it has, then agrees with the whole file', () => {
+		const bytes = fakeJpeg();
+		const whole = planExif(bytes, bytes.length, info);
+		expect(whole).not.toBe('more');
+		expect(whole).not.toBeNull();
+		const { resumeAt } = whole as Exclude<ExifSplice, 'more' | null>;
+		for (let n = 0; n < resumeAt + 4 && n < bytes.length; n++) {
+			const plan = planExif(bytes.subarray(0, n), bytes.length, info);
+			if (plan === 'more') continue;
+			expect(plan).toEqual(whole);
+		}
+		expect(planExif(bytes.subarray(0, resumeAt + 4), bytes.length, info)).toEqual(whole);
+	});
+
+	it('says null for what it cannot parse, however much it is given', () => {
+		const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+		expect(planExif(png, 1000, info)).toBeNull();
+		// A segment that claims to run past the end of the file.
+		expect(planExif(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 40, 1]), 7, info)).toBeNull();
 	});
 });

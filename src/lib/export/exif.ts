@@ -140,31 +140,39 @@ const isExifApp1 = (b: Uint8Array, at: number) =>
 	b[at + 1] === 0xe1 && b[at + 4] === 0x45 && b[at + 5] === 0x78 && b[at + 6] === 0x69 && b[at + 7] === 0x66 && b[at + 8] === 0 && b[at + 9] === 0;
 
 /**
- * The JPEG with our EXIF segment in place of any it had, as Blob parts that share the original
- * buffer (no copy of the image data). The segment goes after SOI and any JFIF APP0, as both
- * specifications ask. A file that is not a JPEG, or whose headers do not parse, is returned as
- * it was: better a file without metadata than no file.
+ * How our EXIF segment goes into a JPEG, worked out from its first bytes: `parts` (our segment
+ * and the header bytes kept, views into `head`) replace the file's first `resumeAt` bytes, and
+ * the rest follows unchanged. The segment goes after SOI and any JFIF APP0, as both
+ * specifications ask; any EXIF segment it had is dropped. 'more' when the headers run past
+ * `head` (read more and ask again); null for a file that is not a JPEG or whose headers do
+ * not parse, which is better exported as it was than not at all.
  */
-export function jpegWithExif(bytes: Uint8Array, info: ExifInfo): Uint8Array<ArrayBuffer>[] {
-	const whole = [bytes as Uint8Array<ArrayBuffer>];
-	if (!isJpeg(bytes)) return whole;
+export type ExifSplice = { parts: Uint8Array<ArrayBuffer>[]; resumeAt: number } | 'more' | null;
+
+export function planExif(head: Uint8Array, total: number, info: ExifInfo): ExifSplice {
+	if (!isJpeg(head)) return head.length < 4 && total > head.length ? 'more' : null;
 	const keep: [number, number][] = [];
 	let insertAt = 2;
 	let pos = 2;
 	let seenOther = false;
-	while (pos + 4 <= bytes.length) {
-		if (bytes[pos] !== 0xff) return whole;
-		const marker = bytes[pos + 1];
+	for (;;) {
+		if (pos + 4 > head.length) {
+			if (head.length < total) return 'more';
+			break;
+		}
+		if (head[pos] !== 0xff) return null;
+		const marker = head[pos + 1];
 		if (marker === 0xff) {
 			pos++; // fill byte
 			continue;
 		}
 		// Start of scan: entropy-coded data follows, no more headers to look at.
 		if (marker === 0xda || marker === 0xd9) break;
-		const length = (bytes[pos + 2] << 8) | bytes[pos + 3];
-		if (length < 2 || pos + 2 + length > bytes.length) return whole;
+		const length = (head[pos + 2] << 8) | head[pos + 3];
+		if (length < 2 || pos + 2 + length > total) return null;
 		const end = pos + 2 + length;
-		if (marker === 0xe1 && isExifApp1(bytes, pos)) {
+		if (end > head.length) return 'more';
+		if (marker === 0xe1 && isExifApp1(head, pos)) {
 			// dropped: ours replaces it
 		} else {
 			keep.push([pos, end]);
@@ -173,7 +181,8 @@ export function jpegWithExif(bytes: Uint8Array, info: ExifInfo): Uint8Array<Arra
 		}
 		pos = end;
 	}
-	const parts: Uint8Array<ArrayBuffer>[] = [bytes.subarray(0, 2) as Uint8Array<ArrayBuffer>];
+	const view = (s: number, e: number) => head.subarray(s, e) as Uint8Array<ArrayBuffer>;
+	const parts = [view(0, 2)];
 	const segment = exifSegment(info) as Uint8Array<ArrayBuffer>;
 	let inserted = false;
 	for (const [s, e] of keep) {
@@ -181,15 +190,67 @@ export function jpegWithExif(bytes: Uint8Array, info: ExifInfo): Uint8Array<Arra
 			parts.push(segment);
 			inserted = true;
 		}
-		parts.push(bytes.subarray(s, e) as Uint8Array<ArrayBuffer>);
+		parts.push(view(s, e));
 	}
 	if (!inserted) parts.push(segment);
-	parts.push(bytes.subarray(pos) as Uint8Array<ArrayBuffer>);
-	return parts;
+	return { parts, resumeAt: pos };
+}
+
+/**
+ * The JPEG with our EXIF segment in place of any it had (see planExif), as parts that share
+ * the original buffer (no copy of the image data); any other file as it was.
+ */
+export function jpegWithExif(bytes: Uint8Array, info: ExifInfo): Uint8Array<ArrayBuffer>[] {
+	const plan = planExif(bytes, bytes.length, info);
+	if (!plan || plan === 'more') return [bytes as Uint8Array<ArrayBuffer>];
+	return [...plan.parts, bytes.subarray(plan.resumeAt) as Uint8Array<ArrayBuffer>];
+}
+
+/** How much of a stored JPEG is read to find where EXIF goes: a camera's headers fit the first. */
+const HEAD_READS = [2048, 65_536];
+
+/** How an exported photo differs from the stored one: its first bytes replaced, the rest as it was. */
+export interface ExportEdit {
+	/** The stored first bytes. */
+	from: Uint8Array;
+	/** What replaces them. */
+	to: Uint8Array[];
+	/** How many stored bytes follow, unchanged. */
+	restLength: number;
+}
+
+/**
+ * A photo's bytes ready to leave the device, as Blob parts: JPEGs get EXIF, other types go as
+ * stored. A stored Blob is never read whole: its first kilobytes are, and the rest is a slice
+ * the browser copies itself. `edit` says what changed, for callers that derive the CRC.
+ */
+export async function exportParts(
+	data: ArrayBuffer | Blob,
+	type: string,
+	info: ExifInfo
+): Promise<{ parts: (Uint8Array<ArrayBuffer> | Blob)[]; edit?: ExportEdit }> {
+	if (!(data instanceof Blob)) {
+		const bytes = new Uint8Array(data);
+		const plan = type === 'image/jpeg' ? planExif(bytes, bytes.length, info) : null;
+		if (!plan || plan === 'more') return { parts: [bytes] };
+		const edit = { from: bytes.subarray(0, plan.resumeAt), to: plan.parts, restLength: bytes.length - plan.resumeAt };
+		return { parts: [...plan.parts, bytes.subarray(plan.resumeAt)], edit };
+	}
+	if (type !== 'image/jpeg') return { parts: [data] };
+	for (const size of HEAD_READS) {
+		const head = new Uint8Array(await data.slice(0, size).arrayBuffer());
+		const plan = planExif(head, data.size, info);
+		if (plan === null) return { parts: [data] };
+		if (plan !== 'more') {
+			const edit = { from: head.subarray(0, plan.resumeAt), to: plan.parts, restLength: data.size - plan.resumeAt };
+			return { parts: [...plan.parts, data.slice(plan.resumeAt)], edit };
+		}
+	}
+	// Headers longer than the reads above (rare: big embedded previews): the bytes, once.
+	return exportParts(await data.arrayBuffer(), type, info);
 }
 
 /** A photo's bytes ready to leave the device: JPEGs get EXIF, other types go as stored. */
-export function exportBlob(data: ArrayBuffer, type: string, info: ExifInfo): Blob {
-	const bytes = new Uint8Array(data);
-	return new Blob(type === 'image/jpeg' ? jpegWithExif(bytes, info) : [bytes], { type });
+export async function exportBlob(data: ArrayBuffer | Blob, type: string, info: ExifInfo): Promise<Blob> {
+	return new Blob((await exportParts(data, type, info)).parts, { type });
 }

@@ -1,8 +1,10 @@
 /**
- * Where a streamed archive goes. With the File System Access API (desktop Chromium) the bytes
- * stream straight into the file the person picks; elsewhere they gather in a Blob, which the
- * browser keeps in its blob store (on disk when large), not in the JS heap, and then download.
+ * Where an archive goes. With the File System Access API (desktop Chromium) it is written into
+ * the file the person picks; elsewhere it is downloaded. A streamed archive written in the page
+ * gathers in a Blob first, which the browser keeps in its blob store (on disk when large), not
+ * in the JS heap.
  */
+import { photos } from '$lib/photos/repository';
 import { saveBlob } from './download';
 import type { ZipJob, ZipRun } from './zip';
 
@@ -48,12 +50,43 @@ export async function saveStream(
 	saveBlob(new Blob([blob], { type: 'application/zip' }), target.name);
 }
 
+/** Writes a finished archive into the target; on failure or abort nothing is kept. */
+async function saveWhole(blob: Blob, target: SaveTarget, signal: AbortSignal): Promise<void> {
+	if (target.kind === 'download') {
+		saveBlob(blob, target.name);
+		return;
+	}
+	try {
+		await target.writable.write(blob);
+		signal.throwIfAborted();
+		await target.writable.close();
+	} catch (e) {
+		await target.writable.abort(e).catch(() => {});
+		throw e;
+	}
+}
+
 /**
- * Writes the photos' archive into the target. Where a service worker controls the page it writes
- * the archive (the download streams from it, the page's main thread stays free); otherwise, or
- * when it cannot take the job, the page writes it itself.
+ * Writes the photos' archive into the target. Where originals are stored as Blobs, the browser
+ * joins them into the archive itself (zipPhotosBlob): no photo is read, and a download knows
+ * its size. Otherwise it is streamed: by the service worker where one controls the page (the
+ * download streams from it, the page's main thread stays free), else, or when it cannot take
+ * the job, by the page.
  */
 export async function saveZip(job: ZipJob, target: SaveTarget, run: ZipRun): Promise<void> {
+	if (photos.storesBlobs) {
+		const { zipPhotosBlob } = await import('./zip');
+		let blob: Blob | undefined;
+		try {
+			blob = await zipPhotosBlob(job, run);
+		} catch (e) {
+			// The browser could not keep the joined parts (a private window's memory-only
+			// storage, for one): stream the archive instead. Nothing was saved yet.
+			if (!(e instanceof DOMException && e.name === 'NotReadableError')) throw e;
+			console.warn('Streaming the archive instead:', e.message);
+		}
+		if (blob) return saveWhole(blob, target, run.signal);
+	}
 	const worker = typeof navigator !== 'undefined' ? navigator.serviceWorker?.controller : null;
 	if (worker) {
 		const { saveViaWorker, WorkerUnavailableError } = await import('./zip-client');

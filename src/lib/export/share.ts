@@ -24,7 +24,7 @@ export async function sharePhotos(list: readonly PhotoMeta[]): Promise<void> {
 	for (const meta of list) {
 		const original = await photos.readOriginal(meta.id);
 		if (!original) continue;
-		const blob = exportBlob(original.data, original.type, meta);
+		const blob = await exportBlob(original.data, original.type, meta);
 		files.push(new File([blob], name(meta.takenAt, original.type), { type: original.type, lastModified: meta.takenAt }));
 	}
 	if (!files.length) throw new Error('These photos are no longer stored.');

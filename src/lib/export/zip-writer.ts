@@ -147,23 +147,26 @@ interface FileInfo {
 const utf8 = new TextEncoder();
 
 function describe(entry: ZipEntry, offset: number): FileInfo {
-	const { name, lastModified, data, crc } = entry;
+	const parts = asParts(entry.data);
+	let size = 0;
+	for (const part of parts) size += part.length;
+	return { ...headerInfo(entry.name, entry.lastModified, size, entry.crc ?? crc32(parts), offset), parts };
+}
+
+/** Everything the headers say about an entry, its bytes aside; a bad name is a TypeError. */
+function headerInfo(name: string, lastModified: number | Date, size: number, crc: number, offset: number): Omit<FileInfo, 'parts'> {
 	// Names are paths on the reader's disk: nothing may land outside the folder it unzips into.
 	if (typeof name !== 'string' || !name || /^[/\\]|^[a-z]:/i.test(name) || name.split(/[/\\]/).includes('..')) {
 		throw new TypeError(`Bad ZIP entry name: ${JSON.stringify(name)}`);
 	}
 	const encoded = utf8.encode(name);
 	if (encoded.length > MAX_16) throw new TypeError(`ZIP entry name too long: ${name.slice(0, 40)}…`);
-	const parts = asParts(data);
-	let size = 0;
-	for (const part of parts) size += part.length;
 	// An invalid date would make every field NaN: the epoch (1980 in DOS terms) is as good a guess as any.
 	const ms = Number.isFinite(+lastModified) ? +lastModified : 0;
 	return {
 		name: encoded,
-		parts,
 		size,
-		crc: crc === undefined ? crc32(parts) : crc >>> 0,
+		crc: crc >>> 0,
 		...dosDateTime(new Date(ms)),
 		mtime: unixSeconds(ms),
 		offset
@@ -238,7 +241,7 @@ class Fields {
 const field32 = (n: number) => (n >= MAX_32 ? MAX_32 : n);
 
 /** The fields the local and central headers share, from the flags to the extra's length. */
-function sharedFields(h: Fields, f: FileInfo, extra: number): Fields {
+function sharedFields(h: Fields, f: Headed, extra: number): Fields {
 	return h
 		.u16(FLAG_UTF8)
 		.u16(0) // stored
@@ -252,11 +255,13 @@ function sharedFields(h: Fields, f: FileInfo, extra: number): Fields {
 }
 
 /** Extended timestamp extra (0x5455): flags = mtime present, then the mtime in UTC seconds. */
-function timestampExtra(h: Fields, f: FileInfo): void {
+function timestampExtra(h: Fields, f: Headed): void {
 	h.u16(0x5455).u16(5).u8(1).i32(f.mtime);
 }
 
-function localHeader(f: FileInfo): Uint8Array {
+type Headed = Omit<FileInfo, 'parts'>;
+
+function localHeader(f: Headed): Uint8Array<ArrayBuffer> {
 	// The local ZIP64 extra, when present, must hold both sizes (APPNOTE 4.5.3).
 	const zip64 = f.size >= MAX_32;
 	const extra = TIMESTAMP_EXTRA + (zip64 ? 4 + 16 : 0);
@@ -269,7 +274,7 @@ function localHeader(f: FileInfo): Uint8Array {
 	return h.bytes;
 }
 
-function centralHeader(f: FileInfo): Uint8Array {
+function centralHeader(f: Headed): Uint8Array<ArrayBuffer> {
 	// Only the values whose 32-bit field overflowed, in the spec's order.
 	const zip64 = [f.size, f.size, f.offset].filter((n) => n >= MAX_32);
 	const extra = TIMESTAMP_EXTRA + (zip64.length ? 4 + 8 * zip64.length : 0);
@@ -295,11 +300,20 @@ function centralHeader(f: FileInfo): Uint8Array {
 
 /** Central directory and end records, as one chunk. */
 function end(central: readonly Uint8Array[], size: number, offset: number): Uint8Array {
-	const count = central.length;
+	const records = endRecords(central.length, size, offset);
+	const h = new Fields(size + records.length);
+	for (const record of central) h.raw(record);
+	return h.raw(records).bytes;
+}
+
+/**
+ * The records after a central directory of `count` entries and `size` bytes that starts at
+ * `offset`: ZIP64's when something overflows, then the classic end record.
+ */
+function endRecords(count: number, size: number, offset: number): Uint8Array<ArrayBuffer> {
 	// A field that is all ones sends readers to the ZIP64 record, so a count of exactly 0xFFFF needs it too.
 	const zip64 = count >= MAX_16 || size >= MAX_32 || offset >= MAX_32;
-	const h = new Fields(size + (zip64 ? 56 + 20 : 0) + 22);
-	for (const record of central) h.raw(record);
+	const h = new Fields((zip64 ? 56 + 20 : 0) + 22);
 	if (zip64) {
 		h.u32(0x06064b50) // ZIP64 end of central directory record
 			.u64(56 - 12) // its size, less the signature and this field
@@ -326,4 +340,70 @@ function end(central: readonly Uint8Array[], size: number, offset: number): Uint
 		.u32(field32(offset))
 		.u16(0); // comment length
 	return h.bytes;
+}
+
+/** One file of an archive made as a Blob: its bytes as parts the browser joins itself. */
+export interface ZipBlobEntry {
+	/** As ZipEntry.name. */
+	name: string;
+	lastModified: number | Date;
+	/** The file's bytes in order: Blobs (never read here) and bytes. */
+	parts: readonly (Uint8Array<ArrayBuffer> | Blob)[];
+	/** The CRC-32 of the parts together: required, since the parts are never read. */
+	crc: number;
+}
+
+/** How many entries are joined into one Blob at a time (see zipBlob). */
+const BLOB_BATCH = 64;
+
+/**
+ * The archive as a Blob made of the entries' parts and the headers between them. Nothing is
+ * read or copied here: the browser joins the parts (a stored photo is a reference to its file),
+ * so the JS heap holds headers and a few handles, whatever the photo count. Every few dozen
+ * entries the parts so far are joined and one byte of them read back, which throws (a
+ * NotReadableError) where the browser could not keep them, before anything is saved.
+ */
+export async function zipBlob(
+	entries: AsyncIterable<ZipBlobEntry> | Iterable<ZipBlobEntry>,
+	opts: ZipWriterOptions = {}
+): Promise<Blob> {
+	const { signal } = opts;
+	const done: Blob[] = [];
+	const central: Blob[] = [];
+	let parts: (Uint8Array<ArrayBuffer> | Blob)[] = [];
+	let records: Uint8Array<ArrayBuffer>[] = [];
+	let count = 0;
+	let centralSize = 0;
+	let offset = 0;
+	const flush = async () => {
+		if (parts.length) {
+			const joined = new Blob(parts);
+			parts = [];
+			await confirmReadable(joined);
+			done.push(joined);
+		}
+		if (records.length) central.push(new Blob(records));
+		records = [];
+	};
+	for await (const entry of entries) {
+		signal?.throwIfAborted();
+		let size = 0;
+		for (const part of entry.parts) size += part instanceof Blob ? part.size : part.length;
+		const info = headerInfo(entry.name, entry.lastModified, size, entry.crc, offset);
+		const header = localHeader(info);
+		const record = centralHeader(info);
+		parts.push(header, ...entry.parts);
+		records.push(record);
+		offset += header.length + size;
+		centralSize += record.length;
+		if (++count % BLOB_BATCH === 0) await flush();
+	}
+	signal?.throwIfAborted();
+	await flush();
+	return new Blob([...done, ...central, endRecords(count, centralSize, offset)], { type: 'application/zip' });
+}
+
+/** Reads a Blob's last byte: a Blob the browser could not build fails the read. */
+async function confirmReadable(blob: Blob): Promise<void> {
+	if (blob.size) await blob.slice(blob.size - 1).arrayBuffer();
 }

@@ -1,14 +1,16 @@
 /**
- * Photos as one streamed ZIP: entries are produced one at a time as the archive is read, so
- * memory holds a few photos, never the archive. The same code runs in the service worker (which
- * streams the archive straight into a download) and, where no worker controls the page, in the
- * page itself. Loaded on demand.
+ * Photos as one ZIP, made one of two ways from the same entries. Where originals are stored as
+ * Blobs, as a Blob the browser joins from them (zipPhotosBlob): nothing is read. Where they are
+ * bytes (WebKit, older photos), as a stream whose entries are produced one at a time as the
+ * archive is read, so memory holds a few photos, never the archive (zipPhotos); that runs in the
+ * service worker (which streams it straight into a download) or, where no worker controls the
+ * page, in the page itself. Loaded on demand.
  */
 import { photos } from '$lib/photos/repository';
-import { jpegWithExif } from './exif';
+import { exportParts, type ExportEdit } from './exif';
 import type { ZipFile } from './filename';
-import { crc32, zipStream, type ZipEntry } from './zip-writer';
-import { crc32AfterInsert } from './crc-combine';
+import { crc32, zipBlob, zipStream, type ZipBlobEntry, type ZipEntry } from './zip-writer';
+import { crc32ReplacePrefix } from './crc-combine';
 
 export type { ZipFile };
 
@@ -45,39 +47,29 @@ function startRead(id: string): Promise<Settled> {
 	);
 }
 
+/** One file on its way into an archive: its bytes as parts, and its CRC where it is known. */
+interface Prepared {
+	name: string;
+	lastModified: number;
+	parts: (Uint8Array<ArrayBuffer> | Blob)[];
+	crc?: number;
+}
+
 /**
- * The CRC of what goes into the archive, from the original's stored CRC: the same bytes keep
- * it; the original with one segment spliced in (EXIF, see jpegWithExif) gets it derived
- * without reading the photo again. Anything else: undefined, and the writer computes it.
+ * The CRC of a photo as exported, from the one stored with it: the same bytes keep it; a JPEG
+ * whose first bytes were replaced (EXIF spliced in, see planExif) gets it derived from the
+ * old and new first bytes, without reading the rest.
  */
-export function crcOf(data: Uint8Array | readonly Uint8Array[], original: Uint8Array, crcOriginal: number): number | undefined {
-	if (data === original) return crcOriginal;
-	const parts = data as readonly Uint8Array[];
-	const spliced = parts.filter((p) => p.buffer !== original.buffer);
-	if (spliced.length > 1) return undefined;
-	// Every other part must be the original's next bytes, in order, ending at its end.
-	let at = original.byteOffset;
-	let before = 0;
-	for (const p of parts) {
-		if (p === spliced[0]) {
-			before = at - original.byteOffset;
-			continue;
-		}
-		if (p.byteOffset !== at) return undefined;
-		at += p.length;
-	}
-	if (at !== original.byteOffset + original.length) return undefined;
-	// The original's bytes in order, nothing added (a JPEG left as it was).
-	if (!spliced.length) return crcOriginal;
-	const head = original.subarray(0, before);
-	return crc32AfterInsert(crcOriginal, crc32(head), crc32([head, spliced[0]]), original.length - before);
+export function exportedCrc(crcOriginal: number, edit: ExportEdit | undefined): number {
+	if (!edit) return crcOriginal;
+	return crc32ReplacePrefix(crcOriginal, crc32(edit.from), crc32(edit.to), edit.restLength);
 }
 
 /** Photos whose bytes have gone meanwhile (deleted in another tab) are left out. */
-async function* entries(job: ZipJob, run: ZipRun): AsyncGenerator<ZipEntry> {
+async function* prepared(job: ZipJob, run: ZipRun): AsyncGenerator<Prepared> {
 	const encoder = new TextEncoder();
 	for (const [name, text] of Object.entries(job.extra ?? {})) {
-		yield { name, lastModified: Date.now(), data: encoder.encode(text) };
+		yield { name, lastModified: Date.now(), parts: [encoder.encode(text)] };
 	}
 	const { files } = job;
 	const reads: Promise<Settled>[] = [];
@@ -93,21 +85,47 @@ async function* entries(job: ZipJob, run: ZipRun): AsyncGenerator<ZipEntry> {
 		const { meta, name, thumbnail } = files[i];
 		const original = read.value;
 		if (original) {
-			const bytes = new Uint8Array(original.data);
-			const data =
-				job.exif && original.type === 'image/jpeg'
-					? jpegWithExif(bytes, { takenAt: meta.takenAt, camera: meta.camera, width: meta.width, height: meta.height })
-					: bytes;
-			const crc = original.crc === undefined ? undefined : crcOf(data, bytes, original.crc);
-			yield { name, lastModified: meta.takenAt, data, crc };
+			const info = { takenAt: meta.takenAt, camera: meta.camera, width: meta.width, height: meta.height };
+			const { parts, edit } = job.exif
+				? await exportParts(original.data, original.type, info)
+				: { parts: [original.data instanceof Blob ? original.data : new Uint8Array(original.data)], edit: undefined };
+			const crc = original.crc === undefined ? undefined : exportedCrc(original.crc, edit);
+			yield { name, lastModified: meta.takenAt, parts, crc };
 		}
 		const thumb = thumbnail && (await photos.getThumbnails([meta.id]))[0];
-		if (thumbnail && thumb) yield { name: thumbnail, lastModified: meta.takenAt, data: new Uint8Array(thumb.data) };
+		if (thumbnail && thumb) yield { name: thumbnail, lastModified: meta.takenAt, parts: [new Uint8Array(thumb.data)] };
 		run.onProgress?.(i + 1);
+	}
+}
+
+/** Parts as bytes: a Blob among them is read (the streamed archive passes bytes on). */
+async function asBytes(parts: readonly (Uint8Array<ArrayBuffer> | Blob)[]): Promise<Uint8Array<ArrayBuffer>[]> {
+	return Promise.all(parts.map(async (p) => (p instanceof Blob ? new Uint8Array(await p.arrayBuffer()) : p)));
+}
+
+async function* streamEntries(job: ZipJob, run: ZipRun): AsyncGenerator<ZipEntry> {
+	for await (const e of prepared(job, run)) yield { name: e.name, lastModified: e.lastModified, data: await asBytes(e.parts), crc: e.crc };
+}
+
+async function* blobEntries(job: ZipJob, run: ZipRun): AsyncGenerator<ZipBlobEntry> {
+	for await (const e of prepared(job, run)) {
+		// A photo stored before CRCs were kept is read once for it.
+		const crc = e.crc ?? crc32(await asBytes(e.parts));
+		yield { name: e.name, lastModified: e.lastModified, parts: e.parts, crc };
 	}
 }
 
 /** The archive as a byte stream; it errors with AbortError once `run.signal` aborts. */
 export function zipPhotos(job: ZipJob, run: ZipRun): ReadableStream<Uint8Array> {
-	return zipStream(entries(job, run), { signal: run.signal });
+	return zipStream(streamEntries(job, run), { signal: run.signal });
+}
+
+/**
+ * The archive as a Blob joined by the browser from the stored photos (see zipBlob): where
+ * originals are stored as Blobs, no photo's bytes enter JavaScript, whatever the count.
+ * Rejects with NotReadableError where the browser could not keep the joined parts (the
+ * streamed archive then still works), with AbortError once `run.signal` aborts.
+ */
+export function zipPhotosBlob(job: ZipJob, run: ZipRun): Promise<Blob> {
+	return zipBlob(blobEntries(job, run), { signal: run.signal });
 }

@@ -8,13 +8,34 @@ import type { PhotoMeta, StoredThumbnail, TrashedPhoto } from './types';
 
 export const DB_NAME = 'photobooth';
 
-/** The original bytes: an ArrayBuffer plus its type, since WebKit mishandles Blobs in IndexedDB. */
+/**
+ * The original bytes and their type. A Blob where the browser keeps Blobs in IndexedDB safely:
+ * the browser holds it on disk, and an export or a viewer hands it on without reading it into
+ * JavaScript. An ArrayBuffer in WebKit, whose Blobs in IndexedDB fail (refused in private
+ * browsing, unreadable after a reload in some versions), and in every photo stored before
+ * Blobs were used. Readers take both.
+ */
 export interface StoredOriginal {
 	id: string;
-	data: ArrayBuffer;
+	data: ArrayBuffer | Blob;
 	type: string;
-	/** CRC-32 of `data`, computed when it was stored (photos stored before it was kept lack it). */
+	/** CRC-32 of the bytes, computed when they were stored (photos stored before it was kept lack it). */
 	crc?: number;
+}
+
+/**
+ * Whether this browser's originals go into IndexedDB as Blobs. Not in WebKit (every browser on
+ * iOS, and Safari): its Blob storage refuses writes in private browsing (WebKit bug 286561) and
+ * has lost the files behind stored Blobs in releases (bug 292142, iOS 18.4), which a write
+ * cannot detect. There an ArrayBuffer is the form that keeps photos.
+ */
+export function blobsKeptSafely(): boolean {
+	return typeof navigator === 'undefined' || navigator.vendor !== 'Apple Computer, Inc.';
+}
+
+/** Stored bytes in either form, as bytes (reads a Blob). */
+export async function storedBytes(data: ArrayBuffer | Blob): Promise<ArrayBuffer> {
+	return data instanceof Blob ? data.arrayBuffer() : data;
 }
 
 export interface BoothDB extends DBSchema {

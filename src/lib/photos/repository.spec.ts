@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { onPhotoChange, type PhotoChange } from './changes';
-import { DB_NAME, DB_VERSION, openBoothDB } from './db';
+import { DB_NAME, DB_VERSION, openBoothDB, storedBytes } from './db';
+import { crc32 } from '$lib/export/zip-writer';
 import { PhotoRepository, newPhotoId } from './repository';
 import type { NewPhoto, PhotoMeta, StoredThumbnail } from './types';
 
@@ -158,6 +159,52 @@ describe('PhotoRepository.add / get / getOriginal', () => {
 		await repo.add(photo({ id: 'b', blob: jpeg(bytes(2, 2)) }));
 		expect(await blobBytes(await repo.getOriginal('a'))).toEqual([1]);
 		expect(await blobBytes(await repo.getOriginal('b'))).toEqual([2, 2]);
+	});
+});
+
+describe('how originals are stored', () => {
+	const stored = async (id: string) => (await openBoothDB()).get('originals', id);
+
+	it('keeps the Blob it was given, with its CRC, where Blobs are kept safely', async () => {
+		expect(repo.storesBlobs).toBe(true); // no navigator.vendor here: not WebKit
+		await repo.add(photo({ id: 'p1', blob: jpeg(bytes(0xff, 0xd8, 0xff, 4, 5)) }));
+		const o = await stored('p1');
+		expect(o?.data).toBeInstanceOf(Blob);
+		expect(o?.crc).toBe(crc32(bytes(0xff, 0xd8, 0xff, 4, 5)));
+	});
+
+	it('keeps bytes where Blobs are not safe (WebKit), and reads either back the same', async () => {
+		const bytesRepo = new PhotoRepository({ blobs: false });
+		await bytesRepo.add(photo({ id: 'b1', blob: jpeg(bytes(7, 8, 9)) }));
+		await repo.add(photo({ id: 'b2', blob: jpeg(bytes(7, 8, 9)) }));
+		expect((await stored('b1'))?.data).toBeInstanceOf(ArrayBuffer);
+		for (const id of ['b1', 'b2']) {
+			expect(await blobBytes(await repo.getOriginal(id))).toEqual([7, 8, 9]);
+			expect((await repo.getOriginal(id))?.type).toBe('image/jpeg');
+		}
+		await bytesRepo.close();
+	});
+
+	it('stores bytes instead, from then on, when the browser refuses a Blob', async () => {
+		// As WebKit does in a private window: "Error preparing Blob/File data to be stored".
+		const add = IDBObjectStore.prototype.add;
+		IDBObjectStore.prototype.add = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+			if ((value as { data?: unknown })?.data instanceof Blob) {
+				throw new DOMException('Error preparing Blob/File data to be stored in object store', 'UnknownError');
+			}
+			return add.call(this, value, key);
+		};
+		try {
+			const meta = await repo.add(photo({ id: 'r1', blob: jpeg(bytes(3, 2, 1)) }));
+			expect(meta.id).toBe('r1');
+			expect(repo.storesBlobs).toBe(false);
+			expect((await stored('r1'))?.data).toBeInstanceOf(ArrayBuffer);
+			expect(await blobBytes(await repo.getOriginal('r1'))).toEqual([3, 2, 1]);
+			expect(await repo.importPhoto({ meta: { ...meta, id: 'r2' }, data: bytes(4).buffer })).toBe('added');
+			expect((await stored('r2'))?.data).toBeInstanceOf(ArrayBuffer);
+		} finally {
+			IDBObjectStore.prototype.add = add;
+		}
 	});
 });
 
@@ -398,8 +445,10 @@ describe('PhotoRepository.delete / restore', () => {
 		const record = await repo.delete('p1');
 		expect(record).toBeDefined();
 		expect(record!.meta).toEqual(meta);
-		expect(record!.original).toBeInstanceOf(ArrayBuffer);
-		expect([...new Uint8Array(record!.original)]).toEqual([10, 20, 30]);
+		// As it was stored: the encoder's Blob, with its CRC, so Undo puts back exactly that.
+		expect(record!.original).toBeInstanceOf(Blob);
+		expect([...new Uint8Array(await storedBytes(record!.original))]).toEqual([10, 20, 30]);
+		expect(record!.crc).toBe(crc32(bytes(10, 20, 30)));
 		expect(record!.thumbnail).toEqual({ ...t, data: expect.any(ArrayBuffer) });
 		expect([...new Uint8Array(record!.thumbnail!.data)]).toEqual([1, 2, 3, 4]);
 

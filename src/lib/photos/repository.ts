@@ -4,7 +4,7 @@
 import type { IDBPDatabase } from 'idb';
 import { announce } from './changes';
 import { crc32 } from '$lib/export/zip-writer';
-import { openBoothDB, type BoothDB, type StoredOriginal } from './db';
+import { blobsKeptSafely, openBoothDB, storedBytes, type BoothDB, type StoredOriginal } from './db';
 import { newPhotoId } from './ids';
 import type { NewPhoto, PageCursor, PhotoMeta, PhotoRecord, StoredThumbnail } from './types';
 
@@ -38,8 +38,63 @@ export class StorageFullError extends Error {
 	}
 }
 
+/** Aborts a transaction unless it has finished already. */
+function abortQuietly(tx: { abort(): void }): void {
+	try {
+		tx.abort();
+	} catch {
+		// committed or aborted already
+	}
+}
+
+/** An IndexedDB write that refused a Blob (WebKit in private browsing; some Safari releases). */
+function isBlobRefused(e: unknown): boolean {
+	if (!(e instanceof DOMException || e instanceof Error)) return false;
+	return e.name === 'DataCloneError' || (e.name === 'UnknownError' && /blob/i.test(e.message));
+}
+
+export interface RepositoryOptions {
+	/** Store originals as Blobs (default: where the browser keeps them safely, see blobsKeptSafely). */
+	blobs?: boolean;
+}
+
 export class PhotoRepository {
 	#db: Promise<IDBPDatabase<BoothDB>> | undefined;
+	#blobs: boolean;
+
+	constructor(options: RepositoryOptions = {}) {
+		this.#blobs = options.blobs ?? blobsKeptSafely();
+	}
+
+	/**
+	 * Whether new originals are stored as Blobs, which an export can hand to the browser without
+	 * reading them (see zip.ts). Turns false for the session if a Blob write is refused.
+	 */
+	get storesBlobs(): boolean {
+		return this.#blobs;
+	}
+
+	/** The form an original's bytes are stored in: a Blob where that is safe, else the bytes. */
+	#stored(data: ArrayBuffer, type: string, blob?: Blob): ArrayBuffer | Blob {
+		if (!this.#blobs) return data;
+		return blob && blob.type === type ? blob : new Blob([data], { type });
+	}
+
+	/**
+	 * Runs a write of an original; if the browser refuses its Blob, stores the bytes instead
+	 * (and from then on), so the photo is kept either way.
+	 */
+	async #writeOriginal<T>(write: (asBlobs: boolean) => Promise<T>): Promise<T> {
+		const asBlobs = this.#blobs;
+		try {
+			return await write(asBlobs);
+		} catch (e) {
+			if (!asBlobs || !isBlobRefused(e)) throw e;
+			console.warn('This browser refused a photo as a Blob; storing photos as bytes from now on.', e);
+			this.#blobs = false;
+			return write(false);
+		}
+	}
 
 	#open(): Promise<IDBPDatabase<BoothDB>> {
 		this.#db ??= openBoothDB({ onVersionChange: () => (this.#db = undefined) }).catch((e) => {
@@ -70,25 +125,30 @@ export class PhotoRepository {
 			favorite: photo.favorite ? 1 : 0
 		};
 		const db = await this.#open();
-		const tx = db.transaction(['photos', 'originals'], 'readwrite');
-		try {
-			await Promise.all([
-				tx.objectStore('photos').add(meta),
-				tx.objectStore('originals').add({
-					id: meta.id,
-					data,
-					type: meta.type,
-					crc
-				}),
-				tx.done
-			]);
-		} catch (e) {
-			// The transaction aborted as a whole: nothing half-saved is left behind.
-			if (isQuotaError(e) || isQuotaError(tx.error)) {
-				throw new StorageFullError({ ...photo, id: meta.id, takenAt: meta.takenAt }, { cause: e });
+		await this.#writeOriginal(async (asBlobs) => {
+			const tx = db.transaction(['photos', 'originals'], 'readwrite');
+			try {
+				await Promise.all([
+					tx.objectStore('photos').add(meta),
+					tx.objectStore('originals').add({
+						id: meta.id,
+						// The Blob the encoder made: IndexedDB keeps its bytes without another copy here.
+						data: asBlobs ? this.#stored(data, meta.type, photo.blob) : data,
+						type: meta.type,
+						crc
+					}),
+					tx.done
+				]);
+			} catch (e) {
+				// The transaction aborts as a whole: nothing half-saved is left behind. (A write
+				// that threw at once, as a refused Blob does, has not aborted it yet.)
+				abortQuietly(tx);
+				if (isQuotaError(e) || isQuotaError(tx.error)) {
+					throw new StorageFullError({ ...photo, id: meta.id, takenAt: meta.takenAt }, { cause: e });
+				}
+				throw e;
 			}
-			throw e;
-		}
+		});
 		announce({ type: 'added', id: meta.id });
 		return meta;
 	}
@@ -100,10 +160,11 @@ export class PhotoRepository {
 	/** The original bytes as a Blob of the stored type. */
 	async getOriginal(id: string): Promise<Blob | undefined> {
 		const o = await (await this.#open()).get('originals', id);
-		return o && new Blob([o.data], { type: o.type });
+		if (!o) return undefined;
+		return o.data instanceof Blob && o.data.type === o.type ? o.data : new Blob([o.data], { type: o.type });
 	}
 
-	/** The original bytes and their type as stored (export reads them once, no Blob copy). */
+	/** The original as stored: a Blob or bytes, its type and CRC (export works from these). */
 	async readOriginal(id: string): Promise<StoredOriginal | undefined> {
 		return (await this.#open()).get('originals', id);
 	}
@@ -209,7 +270,7 @@ export class PhotoRepository {
 			tx.done
 		]);
 		announce({ type: 'deleted', id });
-		return { meta, original: original?.data ?? new ArrayBuffer(0), thumbnail };
+		return { meta, original: original?.data ?? new ArrayBuffer(0), crc: original?.crc, thumbnail };
 	}
 
 	/** Several photos' metadata in one transaction, in the order asked (undefined where gone). */
@@ -307,29 +368,40 @@ export class PhotoRepository {
 	async importPhoto(photo: ImportedPhoto): Promise<'added' | 'exists'> {
 		const crc = crc32(new Uint8Array(photo.data));
 		const db = await this.#open();
-		const tx = db.transaction(['photos', 'originals', 'thumbnails', 'trash'], 'readwrite');
 		const id = photo.meta.id;
-		const [here, trashed] = await Promise.all([
-			tx.objectStore('photos').getKey(id),
-			tx.objectStore('trash').getKey(id)
-		]);
-		if (here !== undefined || trashed !== undefined) {
-			await tx.done;
-			return 'exists';
-		}
-		await Promise.all([
-			tx.objectStore('photos').add(photo.meta),
-			tx.objectStore('originals').add({ id, data: photo.data, type: photo.meta.type, crc }),
-			photo.thumbnail && tx.objectStore('thumbnails').put({ ...photo.thumbnail, id }),
-			tx.done
-		]);
-		announce({ type: 'added', id });
-		return 'added';
+		const result = await this.#writeOriginal(async (asBlobs) => {
+			const tx = db.transaction(['photos', 'originals', 'thumbnails', 'trash'], 'readwrite');
+			const [here, trashed] = await Promise.all([
+				tx.objectStore('photos').getKey(id),
+				tx.objectStore('trash').getKey(id)
+			]);
+			if (here !== undefined || trashed !== undefined) {
+				await tx.done;
+				return 'exists' as const;
+			}
+			const data = asBlobs ? this.#stored(photo.data, photo.meta.type) : photo.data;
+			try {
+				await Promise.all([
+					tx.objectStore('photos').add(photo.meta),
+					tx.objectStore('originals').add({ id, data, type: photo.meta.type, crc }),
+					photo.thumbnail && tx.objectStore('thumbnails').put({ ...photo.thumbnail, id }),
+					tx.done
+				]);
+			} catch (e) {
+				abortQuietly(tx); // all or nothing, as in add()
+				throw e;
+			}
+			return 'added' as const;
+		});
+		if (result === 'added') announce({ type: 'added', id });
+		return result;
 	}
 
 	/** Puts a deleted photo back exactly as it was (Undo). */
 	async restore(record: PhotoRecord): Promise<void> {
-		const crc = crc32(new Uint8Array(record.original));
+		// Put back in the form it was taken from; a CRC missing there is computed now (before the
+		// transaction opens: one that waits on anything but IndexedDB commits early).
+		const crc = record.crc ?? crc32(new Uint8Array(await storedBytes(record.original)));
 		const db = await this.#open();
 		const tx = db.transaction(['photos', 'originals', 'thumbnails'], 'readwrite');
 		const writes: Promise<unknown>[] = [

@@ -37,7 +37,10 @@ export interface NewPhoto {
 /** Everything stored for one photo: what delete hands back so Undo can put it back whole. */
 export interface PhotoRecord {
 	meta: PhotoMeta;
-	original: ArrayBuffer;
+	/** The original as it was stored (see StoredOriginal). */
+	original: ArrayBuffer | Blob;
+	/** Its stored CRC-32, when it had one. */
+	crc?: number;
 	thumbnail?: StoredThumbnail;
 }
 
