@@ -82,7 +82,11 @@ export async function saveZip(job: ZipJob, target: SaveTarget, run: ZipRun): Pro
 		} catch (e) {
 			// The browser could not keep the joined parts (a private window's memory-only
 			// storage, for one): stream the archive instead. Nothing was saved yet.
-			if (!(e instanceof DOMException && e.name === 'NotReadableError')) throw e;
+			if (!(e instanceof DOMException && e.name === 'NotReadableError')) {
+				// Cancelled or failed: the file the person picked is discarded, not left half made.
+				if (target.kind === 'file') await target.writable.abort(e).catch(() => {});
+				throw e;
+			}
 			console.warn('Streaming the archive instead:', e.message);
 		}
 		if (blob) return saveWhole(blob, target, run.signal);
