@@ -370,7 +370,7 @@ if (results.export) {
 			if (legacy) {
 				const good = !legacy.error && legacy.validZip && legacy.entries >= legacy.count;
 				row({
-					figure: `ZIP export of ${legacy.count.toLocaleString('en')} photos stored without a CRC: MB/s`,
+					figure: `ZIP export of ${legacy.count.toLocaleString("en")} photos stored as bytes without a CRC (before 2026-11-24): MB/s`,
 					app: legacy.error ? 'error' : `${round(legacy.mbPerSecond, 1)} MB/s`,
 					budget: 'info',
 					note: good ? `${round(legacy.zipBytes / 1e6, 1)} MB in ${ms(legacy.ms)}; the export computes each CRC` : legacy.error ?? `bad ZIP: ${legacy.entries} entries`

@@ -260,7 +260,8 @@ function distinctImages(t, ids) {
 						req.onerror = () => reject(req.error);
 					});
 					if (!rec?.data) continue;
-					const h = new Uint8Array(await crypto.subtle.digest('SHA-1', rec.data));
+					const bytes = rec.data instanceof Blob ? await rec.data.arrayBuffer() : rec.data;
+					const h = new Uint8Array(await crypto.subtle.digest('SHA-1', bytes));
 					hashes.add(Array.from(h, (b) => b.toString(16).padStart(2, '0')).join(''));
 				}
 				return hashes.size;

@@ -99,8 +99,17 @@ async function serviceWorkerHeap(page) {
 	};
 }
 
-async function exportOnce(page, origin, path, count, crc = true) {
-	const seeded = await seedPhotos(page, { count, crc, original: { width: 1920, height: 1080, quality: 0.92 } });
+/**
+ * Smaller originals for the heap runs, which need counts in the thousands: a buffered archive
+ * still grows by every photo's bytes, and one that holds nothing per photo stays flat.
+ */
+const HEAP_SIZE = { width: 640, height: 360, quality: 0.85 };
+
+/** Camera-sized originals: the 1080p JPEGs the booth takes, for the MB/s figure. */
+const CAMERA_SIZE = { width: 1920, height: 1080, quality: 0.92 };
+
+async function exportOnce(page, origin, path, count, crc = true, original = CAMERA_SIZE) {
+	const seeded = await seedPhotos(page, { count, crc, original });
 	await page.goto(`${origin}${path}`);
 	await exportButton(page).first().waitFor({ timeout: 30_000 });
 	const cdp = await page.context().newCDPSession(page);
@@ -174,11 +183,15 @@ async function exportOnce(page, origin, path, count, crc = true) {
  * storage freed by clearing a store comes back lazily, and the runs together would pass a
  * context's quota.
  */
-export async function measureExport(browser, { origin, counts, withoutCrc, contextOptions, initScript }) {
-	const plan = [...counts.map((count) => ({ count, crc: true })), ...(withoutCrc ? [{ count: withoutCrc, crc: false }] : [])];
+export async function measureExport(browser, { origin, counts, withoutCrc, heapCounts = [], contextOptions, initScript }) {
+	const plan = [
+		...counts.map((count) => ({ count, crc: true })),
+		...(withoutCrc ? [{ count: withoutCrc, crc: false }] : []),
+		...heapCounts.map((count) => ({ count, crc: true, original: HEAP_SIZE, purpose: 'heap' }))
+	];
 	const runs = [];
 	let foundAt = null;
-	for (const { count, crc } of plan) {
+	for (const { count, crc, original, purpose } of plan) {
 		const context = await browser.newContext({ ...contextOptions, acceptDownloads: true });
 		await context.addInitScript({ path: initScript });
 		// Headless Chromium has showSaveFilePicker, whose stream goes to a file with no download
@@ -195,9 +208,9 @@ export async function measureExport(browser, { origin, counts, withoutCrc, conte
 			await seedPhotos(page, { count: 3 });
 			foundAt = await findExport(page, origin);
 			if (!foundAt) return { available: false, lookedAt: PLACES };
-			runs.push(await exportOnce(page, origin, foundAt, count, crc));
+			runs.push({ ...(await exportOnce(page, origin, foundAt, count, crc, original)), purpose: purpose ?? 'speed' });
 		} catch (e) {
-			runs.push({ count, storedCrc: crc, error: String(e.message ?? e).split('\n')[0] });
+			runs.push({ count, storedCrc: crc, purpose: purpose ?? 'speed', error: String(e.message ?? e).split('\n')[0] });
 		} finally {
 			await context.close();
 		}

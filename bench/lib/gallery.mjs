@@ -29,7 +29,7 @@ export async function waitForServiceWorker(page) {
 /**
  * Replaces every photo with `count` seeded ones, written with the app's schema: `photos`
  * {id, takenAt, width, height, type, size, camera} (index 'by-time' on [takenAt, id]),
- * `originals` {id, data, type, crc} and `thumbnails` {id, data, type, width, height}. One small JPEG
+ * `originals` {id, data (a Blob), type, crc} and `thumbnails` {id, data, type, width, height}. One small JPEG
  * and one thumbnail, made here with a canvas, are reused for every photo.
  *
  * `original` chooses the original's pixel size: small for the gallery (only thumbnails are read),
@@ -82,8 +82,9 @@ export function seedPhotos(page, { count, original = { width: 160, height: 90, q
 				}
 				const orig = await jpeg(original.width, original.height, original.quality, original.width > 640);
 				const thumb = await jpeg(320, 180, 0.8, false);
-				// The app stores each original's CRC-32 with it (photos stored before it did have
-				// none): computed once here, since every seeded photo has the same bytes.
+				// The app stores each original as a Blob with its CRC-32 (in Chromium; photos stored
+				// before it did are bytes without one, which `crc: false` seeds): the CRC is
+				// computed once here, since every seeded photo has the same bytes.
 				let crc;
 				if (withCrc) {
 					const table = new Int32Array(256);
@@ -122,7 +123,11 @@ export function seedPhotos(page, { count, original = { width: 160, height: 90, q
 								size: orig.data.byteLength,
 								camera: 'fake_device_0'
 							});
-							originals.add(withCrc ? { id, data: orig.data, type: orig.type, crc } : { id, data: orig.data, type: orig.type });
+							originals.add(
+								withCrc
+									? { id, data: new Blob([orig.data], { type: orig.type }), type: orig.type, crc }
+									: { id, data: orig.data, type: orig.type }
+							);
 							thumbnails.add({ id, data: thumb.data, type: thumb.type, width: thumb.width, height: thumb.height });
 						}
 						tx.oncomplete = resolve;

@@ -6,7 +6,9 @@
  * service worker (which streams it straight into a download) or, where no worker controls the
  * page, in the page itself. Loaded on demand.
  */
+import type { StoredOriginal } from '$lib/photos/db';
 import { photos } from '$lib/photos/repository';
+import type { StoredThumbnail } from '$lib/photos/types';
 import { exportParts, type ExportEdit } from './exif';
 import type { ZipFile } from './filename';
 import { crc32, zipBlob, zipStream, type ZipBlobEntry, type ZipEntry } from './zip-writer';
@@ -30,22 +32,14 @@ export interface ZipRun {
 }
 
 /**
- * How many originals are read ahead of the one being written: IndexedDB reads then overlap
- * with the checksum and the write of the one before (measured: about 1.4x the throughput of
- * one read at a time), while memory stays a few photos.
+ * How many photos are prepared at a time (read from IndexedDB in one transaction, their first
+ * bytes read for EXIF together); the next batch is read while one is written. A streamed
+ * archive holds two batches of photos' bytes at most, so its batches are small; the Blob
+ * archive holds handles only, and each round trip to the browser costs the same for 1 or 32
+ * (measured: 8 a batch gave 167 MB/s, 32 gave 192-198).
  */
-const READ_AHEAD = 4;
-
-type Read = Awaited<ReturnType<typeof photos.readOriginal>>;
-type Settled = { ok: true; value: Read } | { ok: false; error: unknown };
-
-/** Starts a read whose failure is kept for later, so a read never awaited is never unhandled. */
-function startRead(id: string): Promise<Settled> {
-	return photos.readOriginal(id).then(
-		(value) => ({ ok: true as const, value }),
-		(error: unknown) => ({ ok: false as const, error })
-	);
-}
+const STREAM_BATCH = 4;
+const BLOB_BATCH = 32;
 
 /** One file on its way into an archive: its bytes as parts, and its CRC where it is known. */
 interface Prepared {
@@ -65,36 +59,66 @@ export function exportedCrc(crcOriginal: number, edit: ExportEdit | undefined): 
 	return crc32ReplacePrefix(crcOriginal, crc32(edit.from), crc32(edit.to), edit.restLength);
 }
 
+/** A photo's entries: its original as exported (unless gone) and, for a backup, its thumbnail. */
+async function preparePhoto(
+	file: ZipFile,
+	original: StoredOriginal | undefined,
+	thumb: StoredThumbnail | undefined,
+	exif: boolean
+): Promise<Prepared[]> {
+	const { meta, name, thumbnail } = file;
+	const out: Prepared[] = [];
+	if (original) {
+		const info = { takenAt: meta.takenAt, camera: meta.camera, width: meta.width, height: meta.height };
+		const { parts, edit } = exif
+			? await exportParts(original.data, original.type, info)
+			: { parts: [original.data instanceof Blob ? original.data : new Uint8Array(original.data)], edit: undefined };
+		const crc = original.crc === undefined ? undefined : exportedCrc(original.crc, edit);
+		out.push({ name, lastModified: meta.takenAt, parts, crc });
+	}
+	if (thumbnail && thumb) out.push({ name: thumbnail, lastModified: meta.takenAt, parts: [new Uint8Array(thumb.data)] });
+	return out;
+}
+
+/** A batch of photos' entries: one IndexedDB transaction for the batch, their EXIF worked out together. */
+async function prepareBatch(files: readonly ZipFile[], exif: boolean): Promise<Prepared[][]> {
+	const ids = files.map((f) => f.meta.id);
+	const [originals, thumbs] = await Promise.all([
+		photos.readOriginals(ids),
+		files.some((f) => f.thumbnail) ? photos.getThumbnails(ids) : []
+	]);
+	return Promise.all(files.map((f, i) => preparePhoto(f, originals[i], thumbs[i], exif)));
+}
+
+type Settled = { ok: true; value: Prepared[][] } | { ok: false; error: unknown };
+
+/** Starts a batch, its failure kept for later, so one never awaited is never unhandled. */
+function startBatch(files: readonly ZipFile[], exif: boolean): Promise<Settled> {
+	return prepareBatch(files, exif).then(
+		(value) => ({ ok: true as const, value }),
+		(error: unknown) => ({ ok: false as const, error })
+	);
+}
+
 /** Photos whose bytes have gone meanwhile (deleted in another tab) are left out. */
-async function* prepared(job: ZipJob, run: ZipRun): AsyncGenerator<Prepared> {
+async function* prepared(job: ZipJob, run: ZipRun, batch: number): AsyncGenerator<Prepared> {
 	const encoder = new TextEncoder();
 	for (const [name, text] of Object.entries(job.extra ?? {})) {
 		yield { name, lastModified: Date.now(), parts: [encoder.encode(text)] };
 	}
 	const { files } = job;
-	const reads: Promise<Settled>[] = [];
-	let next = 0;
-	const fill = () => {
-		while (reads.length < READ_AHEAD && next < files.length) reads.push(startRead(files[next++].meta.id));
-	};
-	for (let i = 0; i < files.length; i++) {
+	const batchOf = (start: number) => startBatch(files.slice(start, start + batch), job.exif);
+	let pending = files.length ? batchOf(0) : undefined;
+	for (let start = 0; pending; start += batch) {
 		run.signal.throwIfAborted();
-		fill();
-		const read = await reads.shift()!;
-		if (!read.ok) throw read.error;
-		const { meta, name, thumbnail } = files[i];
-		const original = read.value;
-		if (original) {
-			const info = { takenAt: meta.takenAt, camera: meta.camera, width: meta.width, height: meta.height };
-			const { parts, edit } = job.exif
-				? await exportParts(original.data, original.type, info)
-				: { parts: [original.data instanceof Blob ? original.data : new Uint8Array(original.data)], edit: undefined };
-			const crc = original.crc === undefined ? undefined : exportedCrc(original.crc, edit);
-			yield { name, lastModified: meta.takenAt, parts, crc };
+		const done = await pending;
+		// The next batch is read while this one is written.
+		pending = start + batch < files.length ? batchOf(start + batch) : undefined;
+		if (!done.ok) throw done.error;
+		for (const [i, entries] of done.value.entries()) {
+			yield* entries;
+			run.onProgress?.(start + i + 1);
 		}
-		const thumb = thumbnail && (await photos.getThumbnails([meta.id]))[0];
-		if (thumbnail && thumb) yield { name: thumbnail, lastModified: meta.takenAt, parts: [new Uint8Array(thumb.data)] };
-		run.onProgress?.(i + 1);
 	}
 }
 
@@ -104,11 +128,11 @@ async function asBytes(parts: readonly (Uint8Array<ArrayBuffer> | Blob)[]): Prom
 }
 
 async function* streamEntries(job: ZipJob, run: ZipRun): AsyncGenerator<ZipEntry> {
-	for await (const e of prepared(job, run)) yield { name: e.name, lastModified: e.lastModified, data: await asBytes(e.parts), crc: e.crc };
+	for await (const e of prepared(job, run, STREAM_BATCH)) yield { name: e.name, lastModified: e.lastModified, data: await asBytes(e.parts), crc: e.crc };
 }
 
 async function* blobEntries(job: ZipJob, run: ZipRun): AsyncGenerator<ZipBlobEntry> {
-	for await (const e of prepared(job, run)) {
+	for await (const e of prepared(job, run, BLOB_BATCH)) {
 		// A photo stored before CRCs were kept is read once for it.
 		const crc = e.crc ?? crc32(await asBytes(e.parts));
 		yield { name: e.name, lastModified: e.lastModified, parts: e.parts, crc };

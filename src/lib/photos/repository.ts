@@ -169,6 +169,12 @@ export class PhotoRepository {
 		return (await this.#open()).get('originals', id);
 	}
 
+	/** Several originals as stored, in one transaction, in the order asked (undefined where gone). */
+	async readOriginals(ids: readonly string[]): Promise<(StoredOriginal | undefined)[]> {
+		const tx = (await this.#open()).transaction('originals');
+		return Promise.all(ids.map((id) => tx.store.get(id)));
+	}
+
 	async getThumbnail(id: string): Promise<Blob | undefined> {
 		const t = await (await this.#open()).get('thumbnails', id);
 		return t && new Blob([t.data], { type: t.type });
