@@ -6,9 +6,10 @@
 // and the download Playwright sees is timed until its last byte is written. The page's JS heap
 // and the service worker's heap (it writes the archive) are sampled over CDP meanwhile, with
 // ArrayBuffer backing stores counted (V8's usedSize alone leaves them out, and they are where
-// photo bytes live); Blob data kept by the browser process is not included. The export
-// runs at two photo counts: a streamed ZIP keeps the same peak heap at both, a buffered one grows
-// with the count.
+// photo bytes live); Blob data kept by the browser process is not included. Two figures come of
+// it: the peak as it happens (garbage included, freed whenever V8 and Blink next collect), and,
+// at two photo counts, the peak of what the export holds (sampled after forced collections):
+// an archive that holds no photo grows only by each photo's listing, a buffered one by its bytes.
 import { readFileSync, statSync } from 'node:fs';
 import { seedPhotos, waitForAppDb, waitForServiceWorker } from './gallery.mjs';
 
@@ -99,17 +100,16 @@ async function serviceWorkerHeap(page) {
 	};
 }
 
-/**
- * Smaller originals for the heap runs, which need counts in the thousands: a buffered archive
- * still grows by every photo's bytes, and one that holds nothing per photo stays flat.
- */
-const HEAP_SIZE = { width: 640, height: 360, quality: 0.85 };
-
 /** Camera-sized originals: the 1080p JPEGs the booth takes, for the MB/s figure. */
 const CAMERA_SIZE = { width: 1920, height: 1080, quality: 0.92 };
 
-async function exportOnce(page, origin, path, count, crc = true, original = CAMERA_SIZE) {
-	const seeded = await seedPhotos(page, { count, crc, original });
+/**
+ * One export of `count` seeded photos. With `live`, a garbage collection runs (page and service
+ * worker) before each heap sample, so the samples are what the export holds, not what the
+ * collectors have yet to free; the export runs slower for it, so its MB/s is not a figure.
+ */
+async function exportOnce(page, origin, path, { count, crc = true, live = false }) {
+	const seeded = await seedPhotos(page, { count, crc, original: CAMERA_SIZE });
 	await page.goto(`${origin}${path}`);
 	await exportButton(page).first().waitFor({ timeout: 30_000 });
 	const cdp = await page.context().newCDPSession(page);
@@ -132,6 +132,7 @@ async function exportOnce(page, origin, path, count, crc = true, original = CAME
 	const sampler = (async () => {
 		while (sampling) {
 			try {
+				if (live) await Promise.all([cdp.send('HeapProfiler.collectGarbage'), sw?.collectGarbage()]);
 				const [p, w] = await Promise.all([heap(), sw ? sw.used() : 0]);
 				peak = Math.max(peak, p);
 				swPeak = Math.max(swPeak, w);
@@ -153,6 +154,7 @@ async function exportOnce(page, origin, path, count, crc = true, original = CAME
 		const zip = zipInfo(file);
 		return {
 			count,
+			live,
 			storedCrc: crc,
 			originalBytes: seeded.originalBytes,
 			photoBytes: seeded.originalBytes * count,
@@ -179,19 +181,20 @@ async function exportOnce(page, origin, path, count, crc = true, original = CAME
 /**
  * Looks for Export; measures it at each count when it exists, with photos as the camera stores
  * them (their CRC-32 stored), then at `withoutCrc` photos stored before the app kept that
- * (the export computes their CRC). Each run has a fresh browser context:
+ * (the export computes their CRC), then at each of `liveCounts` with the heap sampled after
+ * garbage collections (see exportOnce). Each run has a fresh browser context:
  * storage freed by clearing a store comes back lazily, and the runs together would pass a
  * context's quota.
  */
-export async function measureExport(browser, { origin, counts, withoutCrc, heapCounts = [], contextOptions, initScript }) {
+export async function measureExport(browser, { origin, counts, withoutCrc, liveCounts = [], contextOptions, initScript }) {
 	const plan = [
-		...counts.map((count) => ({ count, crc: true })),
-		...(withoutCrc ? [{ count: withoutCrc, crc: false }] : []),
-		...heapCounts.map((count) => ({ count, crc: true, original: HEAP_SIZE, purpose: 'heap' }))
+		...counts.map((count) => ({ count, crc: true, live: false })),
+		...(withoutCrc ? [{ count: withoutCrc, crc: false, live: false }] : []),
+		...liveCounts.map((count) => ({ count, crc: true, live: true }))
 	];
 	const runs = [];
 	let foundAt = null;
-	for (const { count, crc, original, purpose } of plan) {
+	for (const { count, crc, live } of plan) {
 		const context = await browser.newContext({ ...contextOptions, acceptDownloads: true });
 		await context.addInitScript({ path: initScript });
 		// Headless Chromium has showSaveFilePicker, whose stream goes to a file with no download
@@ -208,9 +211,9 @@ export async function measureExport(browser, { origin, counts, withoutCrc, heapC
 			await seedPhotos(page, { count: 3 });
 			foundAt = await findExport(page, origin);
 			if (!foundAt) return { available: false, lookedAt: PLACES };
-			runs.push({ ...(await exportOnce(page, origin, foundAt, count, crc, original)), purpose: purpose ?? 'speed' });
+			runs.push(await exportOnce(page, origin, foundAt, { count, crc, live }));
 		} catch (e) {
-			runs.push({ count, storedCrc: crc, purpose: purpose ?? 'speed', error: String(e.message ?? e).split('\n')[0] });
+			runs.push({ count, storedCrc: crc, live, error: String(e.message ?? e).split('\n')[0] });
 		} finally {
 			await context.close();
 		}
