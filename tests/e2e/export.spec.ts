@@ -71,6 +71,20 @@ test('photos stored before Blobs and CRCs were kept export the same', async ({ p
 	await expect(page.getByText('4 photos', { exact: true })).toBeVisible();
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
 	await expectGoodExport(page, await readFile(await download.path()));
+
+	// While the gallery is open they are moved to Blobs, with their CRCs, in the background.
+	const forms = () =>
+		page.evaluate(async () => {
+			const db = await new Promise<IDBDatabase>((r) => (indexedDB.open('photobooth').onsuccess = (e) => r((e.target as IDBOpenDBRequest).result)));
+			const all = await new Promise<{ data: unknown; crc?: number }[]>(
+				(r) => (db.transaction('originals').objectStore('originals').getAll().onsuccess = (e) => r((e.target as IDBRequest).result))
+			);
+			db.close();
+			return all.map((o) => `${o.data instanceof Blob ? 'blob' : 'bytes'} ${typeof o.crc}`);
+		});
+	await expect.poll(forms, { timeout: 15_000 }).toEqual(Array(4).fill('blob number'));
+	const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+	await expectGoodExport(page, await readFile(await again.path()));
 });
 
 test('where photos are stored as bytes (WebKit), the service worker streams the archive as it downloads', async ({ page }) => {

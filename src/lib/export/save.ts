@@ -56,13 +56,20 @@ async function saveWhole(blob: Blob, target: SaveTarget, signal: AbortSignal): P
 		saveBlob(blob, target.name);
 		return;
 	}
+	// The browser copies the Blob into the file itself. Cancel aborts the file at once (its
+	// swap file is discarded), even in the middle of that copy.
+	const writer = target.writable.getWriter();
+	const onAbort = () => void writer.abort(signal.reason).catch(() => {});
+	signal.addEventListener('abort', onAbort, { once: true });
 	try {
-		await target.writable.write(blob);
+		await writer.write(blob);
 		signal.throwIfAborted();
-		await target.writable.close();
+		await writer.close();
 	} catch (e) {
-		await target.writable.abort(e).catch(() => {});
+		await writer.abort(e).catch(() => {});
 		throw e;
+	} finally {
+		signal.removeEventListener('abort', onAbort);
 	}
 }
 

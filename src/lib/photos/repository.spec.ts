@@ -185,6 +185,39 @@ describe('how originals are stored', () => {
 		await bytesRepo.close();
 	});
 
+	it('moves photos stored as bytes to Blobs, with their CRC, a few per transaction', async () => {
+		const bytesRepo = new PhotoRepository({ blobs: false });
+		for (let i = 0; i < 10; i++) await bytesRepo.add(photo({ id: `old-${i}`, blob: jpeg(bytes(i, i, i)) }));
+		await bytesRepo.close();
+		await repo.add(photo({ id: 'new', blob: jpeg(bytes(9)) }));
+		// One written before CRCs were kept.
+		const db = await openBoothDB();
+		const o = (await db.get('originals', 'old-3'))!;
+		delete o.crc;
+		await db.put('originals', o);
+		db.close();
+
+		let pauses = 0;
+		expect(await repo.upgradeOriginals({ batch: 3, pause: async () => void pauses++ })).toBe(10);
+		expect(pauses).toBeGreaterThanOrEqual(3);
+		for (let i = 0; i < 10; i++) {
+			const s = await stored(`old-${i}`);
+			expect(s?.data).toBeInstanceOf(Blob);
+			expect(s?.crc).toBe(crc32(bytes(i, i, i)));
+			expect(await blobBytes(await repo.getOriginal(`old-${i}`))).toEqual([i, i, i]);
+		}
+		expect(await repo.upgradeOriginals()).toBe(0); // nothing left to move
+	});
+
+	it('stops moving photos when told to, and goes on from where it was another time', async () => {
+		const bytesRepo = new PhotoRepository({ blobs: false });
+		for (let i = 0; i < 6; i++) await bytesRepo.add(photo({ id: `old-${i}`, blob: jpeg(bytes(i)) }));
+		await bytesRepo.close();
+		const controller = new AbortController();
+		expect(await repo.upgradeOriginals({ batch: 2, signal: controller.signal, pause: async () => controller.abort() })).toBe(2);
+		expect(await repo.upgradeOriginals({ batch: 2 })).toBe(4);
+	});
+
 	it('stores bytes instead, from then on, when the browser refuses a Blob', async () => {
 		// As WebKit does in a private window: "Error preparing Blob/File data to be stored".
 		const add = IDBObjectStore.prototype.add;

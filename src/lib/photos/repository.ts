@@ -175,6 +175,48 @@ export class PhotoRepository {
 		return Promise.all(ids.map((id) => tx.store.get(id)));
 	}
 
+	/**
+	 * Moves originals stored as bytes (before Blobs were used, see StoredOriginal) to Blobs,
+	 * with their CRC-32 where they lacked one, so an export hands them on without reading them.
+	 * A few at a time, each in its own transaction (a photo is rewritten whole or not at all),
+	 * with `pause` awaited between them; stops when `signal` aborts, to go on another time.
+	 * Does nothing where Blobs are not kept safely. Returns how many it moved.
+	 */
+	async upgradeOriginals(opts: { signal?: AbortSignal; pause?: () => Promise<void>; batch?: number } = {}): Promise<number> {
+		const { signal, pause, batch = 4 } = opts;
+		let moved = 0;
+		let after: string | undefined;
+		while (this.#blobs && !signal?.aborted) {
+			const db = await this.#open();
+			const tx = db.transaction('originals', 'readwrite');
+			let cursor = await tx.store.openCursor(after === undefined ? undefined : IDBKeyRange.lowerBound(after, true));
+			let rewritten = 0;
+			// Photos already moved are only looked at: a bounded number per transaction all the same.
+			for (let seen = 0; cursor && rewritten < batch && seen < 64; seen++) {
+				const o = cursor.value;
+				after = o.id;
+				if (!(o.data instanceof Blob)) {
+					const crc = o.crc ?? crc32(new Uint8Array(o.data));
+					try {
+						await cursor.update({ ...o, data: new Blob([o.data], { type: o.type }), crc });
+					} catch (e) {
+						abortQuietly(tx);
+						if (!isBlobRefused(e)) throw e;
+						this.#blobs = false; // this browser will not keep them: leave every photo as it is
+						return moved;
+					}
+					rewritten++;
+				}
+				cursor = await cursor.continue();
+			}
+			await tx.done;
+			moved += rewritten;
+			if (!cursor) break;
+			await pause?.();
+		}
+		return moved;
+	}
+
 	async getThumbnail(id: string): Promise<Blob | undefined> {
 		const t = await (await this.#open()).get('thumbnails', id);
 		return t && new Blob([t.data], { type: t.type });
@@ -405,22 +447,28 @@ export class PhotoRepository {
 
 	/** Puts a deleted photo back exactly as it was (Undo). */
 	async restore(record: PhotoRecord): Promise<void> {
-		// Put back in the form it was taken from; a CRC missing there is computed now (before the
-		// transaction opens: one that waits on anything but IndexedDB commits early).
-		const crc = record.crc ?? crc32(new Uint8Array(await storedBytes(record.original)));
+		// Put back as it was, as a Blob where bytes are no longer how photos are kept; a CRC
+		// missing there is computed now (before the transaction opens: one that waits on
+		// anything but IndexedDB commits early).
+		const original = record.original;
+		const crc = record.crc ?? crc32(new Uint8Array(await storedBytes(original)));
 		const db = await this.#open();
-		const tx = db.transaction(['photos', 'originals', 'thumbnails'], 'readwrite');
-		const writes: Promise<unknown>[] = [
-			tx.objectStore('photos').put(record.meta),
-			tx.objectStore('originals').put({
-				id: record.meta.id,
-				data: record.original,
-				type: record.meta.type,
-				crc
-			})
-		];
-		if (record.thumbnail) writes.push(tx.objectStore('thumbnails').put(record.thumbnail));
-		await Promise.all([...writes, tx.done]);
+		await this.#writeOriginal(async (asBlobs) => {
+			const data =
+				original instanceof Blob ? original : asBlobs ? this.#stored(original, record.meta.type) : original;
+			const tx = db.transaction(['photos', 'originals', 'thumbnails'], 'readwrite');
+			try {
+				await Promise.all([
+					tx.objectStore('photos').put(record.meta),
+					tx.objectStore('originals').put({ id: record.meta.id, data, type: record.meta.type, crc }),
+					record.thumbnail && tx.objectStore('thumbnails').put(record.thumbnail),
+					tx.done
+				]);
+			} catch (e) {
+				abortQuietly(tx);
+				throw e;
+			}
+		});
 		announce({ type: 'added', id: record.meta.id });
 	}
 
