@@ -111,6 +111,33 @@ test('where photos are stored as bytes (WebKit), the service worker streams the 
 	await expect(page.getByRole('status').getByText('Exported 4 photos')).toBeVisible();
 });
 
+test('where the browser cannot keep the joined archive (a private window), the archive is streamed instead', async ({ page }) => {
+	await page.addInitScript(() => {
+		delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+		// As Chromium answers reads of a Blob it could not build (an incognito window out of
+		// blob memory): the export reads back one byte of each joined batch to find out.
+		const read = Blob.prototype.arrayBuffer;
+		Blob.prototype.arrayBuffer = function (this: Blob) {
+			if (this.size === 1) return Promise.reject(new DOMException('The requested file could not be read', 'NotReadableError'));
+			return read.call(this);
+		};
+	});
+	await openEmptyGallery(page);
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) {
+			await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+		}
+	});
+	await seedPhotos(page, { count: 4, times });
+	await page.reload();
+	await expect(page.getByText('4 photos', { exact: true })).toBeVisible();
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+	expect(new URL(download.url()).pathname).toMatch(/^\/__zip\//);
+	await expectGoodExport(page, await readFile(await download.path()));
+	await expect(page.getByRole('status').getByText('Exported 4 photos')).toBeVisible();
+});
+
 test.describe('without a service worker', () => {
 	test.use({ serviceWorkers: 'block' });
 
