@@ -47,6 +47,29 @@ function abortQuietly(tx: { abort(): void }): void {
 	}
 }
 
+/**
+ * Issues a transaction's writes and waits for it to commit: all or nothing. A write that throws
+ * at once (a Blob the browser refuses) aborts the transaction, so the writes issued before it
+ * are undone; their failures, and the transaction's, are then expected and not left unhandled.
+ */
+async function writeAll(
+	tx: { abort(): void; done: Promise<void> },
+	...writes: (() => Promise<unknown> | undefined)[]
+): Promise<void> {
+	const issued: Promise<unknown>[] = [];
+	try {
+		for (const write of writes) {
+			const request = write();
+			if (request) issued.push(request);
+		}
+		await Promise.all([...issued, tx.done]);
+	} catch (e) {
+		for (const request of [...issued, tx.done]) request.catch(() => {});
+		abortQuietly(tx);
+		throw e;
+	}
+}
+
 /** An IndexedDB write that refused a Blob (WebKit in private browsing; some Safari releases). */
 function isBlobRefused(e: unknown): boolean {
 	if (!(e instanceof DOMException || e instanceof Error)) return false;
@@ -128,21 +151,20 @@ export class PhotoRepository {
 		await this.#writeOriginal(async (asBlobs) => {
 			const tx = db.transaction(['photos', 'originals'], 'readwrite');
 			try {
-				await Promise.all([
-					tx.objectStore('photos').add(meta),
-					tx.objectStore('originals').add({
-						id: meta.id,
-						// The Blob the encoder made: IndexedDB keeps its bytes without another copy here.
-						data: asBlobs ? this.#stored(data, meta.type, photo.blob) : data,
-						type: meta.type,
-						crc
-					}),
-					tx.done
-				]);
+				await writeAll(
+					tx,
+					() => tx.objectStore('photos').add(meta),
+					() =>
+						tx.objectStore('originals').add({
+							id: meta.id,
+							// The Blob the encoder made: IndexedDB keeps its bytes without another copy here.
+							data: asBlobs ? this.#stored(data, meta.type, photo.blob) : data,
+							type: meta.type,
+							crc
+						})
+				);
 			} catch (e) {
-				// The transaction aborts as a whole: nothing half-saved is left behind. (A write
-				// that threw at once, as a refused Blob does, has not aborted it yet.)
-				abortQuietly(tx);
+				// The transaction aborted as a whole: nothing half-saved is left behind.
 				if (isQuotaError(e) || isQuotaError(tx.error)) {
 					throw new StorageFullError({ ...photo, id: meta.id, takenAt: meta.takenAt }, { cause: e });
 				}
@@ -200,6 +222,7 @@ export class PhotoRepository {
 					try {
 						await cursor.update({ ...o, data: new Blob([o.data], { type: o.type }), crc });
 					} catch (e) {
+						tx.done.catch(() => {}); // aborted here, on purpose
 						abortQuietly(tx);
 						if (!isBlobRefused(e)) throw e;
 						this.#blobs = false; // this browser will not keep them: leave every photo as it is
@@ -428,17 +451,13 @@ export class PhotoRepository {
 				return 'exists' as const;
 			}
 			const data = asBlobs ? this.#stored(photo.data, photo.meta.type) : photo.data;
-			try {
-				await Promise.all([
-					tx.objectStore('photos').add(photo.meta),
-					tx.objectStore('originals').add({ id, data, type: photo.meta.type, crc }),
-					photo.thumbnail && tx.objectStore('thumbnails').put({ ...photo.thumbnail, id }),
-					tx.done
-				]);
-			} catch (e) {
-				abortQuietly(tx); // all or nothing, as in add()
-				throw e;
-			}
+			const { thumbnail } = photo;
+			await writeAll(
+				tx,
+				() => tx.objectStore('photos').add(photo.meta),
+				() => tx.objectStore('originals').add({ id, data, type: photo.meta.type, crc }),
+				() => thumbnail && tx.objectStore('thumbnails').put({ ...thumbnail, id })
+			);
 			return 'added' as const;
 		});
 		if (result === 'added') announce({ type: 'added', id });
@@ -457,17 +476,13 @@ export class PhotoRepository {
 			const data =
 				original instanceof Blob ? original : asBlobs ? this.#stored(original, record.meta.type) : original;
 			const tx = db.transaction(['photos', 'originals', 'thumbnails'], 'readwrite');
-			try {
-				await Promise.all([
-					tx.objectStore('photos').put(record.meta),
-					tx.objectStore('originals').put({ id: record.meta.id, data, type: record.meta.type, crc }),
-					record.thumbnail && tx.objectStore('thumbnails').put(record.thumbnail),
-					tx.done
-				]);
-			} catch (e) {
-				abortQuietly(tx);
-				throw e;
-			}
+			const { thumbnail } = record;
+			await writeAll(
+				tx,
+				() => tx.objectStore('photos').put(record.meta),
+				() => tx.objectStore('originals').put({ id: record.meta.id, data, type: record.meta.type, crc }),
+				() => thumbnail && tx.objectStore('thumbnails').put(thumbnail)
+			);
 		});
 		announce({ type: 'added', id: record.meta.id });
 	}
