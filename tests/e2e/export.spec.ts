@@ -230,20 +230,22 @@ test('Export right after opening a large gallery takes every photo, not the firs
 });
 
 test('photos taken with the camera export with checksums that match their bytes', async ({ page }) => {
-	// Their CRC-32 is stored when they are taken, and the archive's is derived from it (EXIF
-	// spliced in): unzip checks every entry's CRC against the bytes it reads.
+	// Their CRC-32 is stored soon after they are taken, and the archive's is derived from it
+	// (EXIF spliced in): unzip checks every entry's CRC against the bytes it reads.
 	await page.addInitScript(() => delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker);
 	await openCamera(page);
 	await takePhotos(page, 3);
-	const stored = await page.evaluate(async () => {
-		const db = await new Promise<IDBDatabase>((r) => (indexedDB.open('photobooth').onsuccess = (e) => r((e.target as IDBOpenDBRequest).result)));
-		const all = await new Promise<{ crc?: number }[]>(
-			(r) => (db.transaction('originals').objectStore('originals').getAll().onsuccess = (e) => r((e.target as IDBRequest).result))
-		);
-		db.close();
-		return all.map((o) => typeof o.crc);
-	});
-	expect(stored).toEqual(['number', 'number', 'number']);
+	// Worked out once saving has been quiet for a moment, off the shutter's path.
+	const stored = () =>
+		page.evaluate(async () => {
+			const db = await new Promise<IDBDatabase>((r) => (indexedDB.open('photobooth').onsuccess = (e) => r((e.target as IDBOpenDBRequest).result)));
+			const all = await new Promise<{ crc?: number }[]>(
+				(r) => (db.transaction('originals').objectStore('originals').getAll().onsuccess = (e) => r((e.target as IDBRequest).result))
+			);
+			db.close();
+			return all.map((o) => typeof o.crc);
+		});
+	await expect.poll(stored).toEqual(['number', 'number', 'number']);
 	await nav(page, 'Gallery').click();
 	await expect(page.getByText('3 photos', { exact: true })).toBeVisible();
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);

@@ -38,6 +38,16 @@ export class StorageFullError extends Error {
 	}
 }
 
+/** How long saving must be quiet before the CRCs of photos just saved are worked out. */
+const CRC_AFTER_MS = 1000;
+
+/** An idle moment of the page (a tick where there is no such thing). */
+function idle(): Promise<void> {
+	return new Promise((r) =>
+		typeof requestIdleCallback === 'function' ? requestIdleCallback(() => r(), { timeout: 1000 }) : setTimeout(r, 0)
+	);
+}
+
 /** Aborts a transaction unless it has finished already. */
 function abortQuietly(tx: { abort(): void }): void {
 	try {
@@ -97,10 +107,49 @@ export class PhotoRepository {
 		return this.#blobs;
 	}
 
-	/** The form an original's bytes are stored in: a Blob where that is safe, else the bytes. */
-	#stored(data: ArrayBuffer, type: string, blob?: Blob): ArrayBuffer | Blob {
-		if (!this.#blobs) return data;
-		return blob && blob.type === type ? blob : new Blob([data], { type });
+	/** Bytes or a Blob as a Blob of this type (a Blob is re-typed without copying its bytes). */
+	#asBlob(data: ArrayBuffer | Blob, type: string): Blob {
+		return data instanceof Blob && data.type === type ? data : new Blob([data], { type });
+	}
+
+	/** Photos saved as Blobs whose CRC-32 is still to be worked out (see add). */
+	#crcQueue = new Map<string, Blob>();
+	#crcTimer: ReturnType<typeof setTimeout> | undefined;
+	#crcFilling = false;
+
+	/** Works the CRC out once saving has been quiet for a moment: a burst is not slowed by it. */
+	#queueCrc(id: string, blob: Blob): void {
+		this.#crcQueue.set(id, blob);
+		clearTimeout(this.#crcTimer);
+		this.#crcTimer = setTimeout(() => void this.#fillCrcs(), CRC_AFTER_MS);
+	}
+
+	async #fillCrcs(): Promise<void> {
+		if (this.#crcFilling) return;
+		this.#crcFilling = true;
+		try {
+			for (const [id, blob] of this.#crcQueue) {
+				this.#crcQueue.delete(id);
+				await idle();
+				const crc = crc32(new Uint8Array(await blob.arrayBuffer()));
+				const tx = (await this.#open()).transaction('originals', 'readwrite');
+				const o = await tx.store.get(id);
+				// Unless it was deleted or replaced meanwhile.
+				if (o && o.crc === undefined && o.data instanceof Blob && o.data.size === blob.size) await tx.store.put({ ...o, crc });
+				await tx.done;
+			}
+		} catch (e) {
+			// An export works a missing CRC out itself: nothing is lost but a little speed.
+			console.warn('Could not store a photo’s checksum:', e);
+		} finally {
+			this.#crcFilling = false;
+		}
+	}
+
+	/** Resolves once the CRCs of the photos saved so far are stored (tests, and before closing). */
+	async settled(): Promise<void> {
+		clearTimeout(this.#crcTimer);
+		await this.#fillCrcs();
 	}
 
 	/**
@@ -128,40 +177,37 @@ export class PhotoRepository {
 	}
 
 	/**
-	 * Saves a photo: metadata and original bytes in one transaction, so a photo is either whole
-	 * or absent. The Blob is read before the transaction opens (a transaction that waits on
-	 * anything but IndexedDB commits early).
+	 * Saves a photo: metadata and original in one transaction, so a photo is either whole or
+	 * absent. Stored as the encoder's Blob, its CRC-32 is worked out after the save, off the
+	 * shutter's path; stored as bytes (see StoredOriginal), they are read first, CRC and all,
+	 * before the transaction opens (one that waits on anything but IndexedDB commits early).
 	 */
 	async add(photo: NewPhoto): Promise<PhotoMeta> {
-		const data = await photo.blob.arrayBuffer();
-		// Stored with the bytes, so an export never has to read them for it (about 0.6 ms a
-		// camera photo here; an export spent a fifth of its time on it).
-		const crc = crc32(new Uint8Array(data));
+		const type = photo.blob.type || 'application/octet-stream';
 		const meta: PhotoMeta = {
 			id: photo.id ?? newPhotoId(),
 			takenAt: photo.takenAt ?? Date.now(),
 			width: photo.width,
 			height: photo.height,
-			type: photo.blob.type || 'application/octet-stream',
-			size: data.byteLength,
+			type,
+			size: photo.blob.size,
 			camera: photo.camera,
 			favorite: photo.favorite ? 1 : 0
 		};
-		const db = await this.#open();
+		let stored: Blob | undefined;
 		await this.#writeOriginal(async (asBlobs) => {
+			const bytes = asBlobs ? undefined : await photo.blob.arrayBuffer();
+			// Stored with the bytes, so an export never has to read them for it (about 0.6 ms a
+			// camera photo here; an export spent a fifth of its time on it).
+			const crc = bytes && crc32(new Uint8Array(bytes));
+			const data = bytes ?? this.#asBlob(photo.blob, type);
+			const db = await this.#open();
 			const tx = db.transaction(['photos', 'originals'], 'readwrite');
 			try {
 				await writeAll(
 					tx,
 					() => tx.objectStore('photos').add(meta),
-					() =>
-						tx.objectStore('originals').add({
-							id: meta.id,
-							// The Blob the encoder made: IndexedDB keeps its bytes without another copy here.
-							data: asBlobs ? this.#stored(data, meta.type, photo.blob) : data,
-							type: meta.type,
-							crc
-						})
+					() => tx.objectStore('originals').add({ id: meta.id, data, type, crc })
 				);
 			} catch (e) {
 				// The transaction aborted as a whole: nothing half-saved is left behind.
@@ -170,7 +216,9 @@ export class PhotoRepository {
 				}
 				throw e;
 			}
+			stored = data instanceof Blob ? data : undefined;
 		});
+		if (stored) this.#queueCrc(meta.id, stored);
 		announce({ type: 'added', id: meta.id });
 		return meta;
 	}
@@ -450,7 +498,7 @@ export class PhotoRepository {
 				await tx.done;
 				return 'exists' as const;
 			}
-			const data = asBlobs ? this.#stored(photo.data, photo.meta.type) : photo.data;
+			const data = asBlobs ? this.#asBlob(photo.data, photo.meta.type) : photo.data;
 			const { thumbnail } = photo;
 			await writeAll(
 				tx,
@@ -474,7 +522,7 @@ export class PhotoRepository {
 		const db = await this.#open();
 		await this.#writeOriginal(async (asBlobs) => {
 			const data =
-				original instanceof Blob ? original : asBlobs ? this.#stored(original, record.meta.type) : original;
+				original instanceof Blob ? original : asBlobs ? this.#asBlob(original, record.meta.type) : original;
 			const tx = db.transaction(['photos', 'originals', 'thumbnails'], 'readwrite');
 			const { thumbnail } = record;
 			await writeAll(
@@ -489,6 +537,9 @@ export class PhotoRepository {
 
 	/** Closes the connection (tests, and before deleting the database). */
 	async close(): Promise<void> {
+		// CRCs still to be worked out are left to the export (which works a missing one out).
+		clearTimeout(this.#crcTimer);
+		this.#crcQueue.clear();
 		const db = this.#db;
 		this.#db = undefined;
 		(await db)?.close();
