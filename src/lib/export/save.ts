@@ -50,26 +50,31 @@ export async function saveStream(
 	saveBlob(new Blob([blob], { type: 'application/zip' }), target.name);
 }
 
+/**
+ * How much of a finished archive is handed to a picked file at a time: the browser copies each
+ * piece itself, and Cancel is looked at between them (a write in progress runs to its end).
+ */
+const FILE_PIECE = 32 * 2 ** 20;
+
 /** Writes a finished archive into the target; on failure or abort nothing is kept. */
 async function saveWhole(blob: Blob, target: SaveTarget, signal: AbortSignal): Promise<void> {
 	if (target.kind === 'download') {
+		signal.throwIfAborted();
 		saveBlob(blob, target.name);
 		return;
 	}
-	// The browser copies the Blob into the file itself. Cancel aborts the file at once (its
-	// swap file is discarded), even in the middle of that copy.
 	const writer = target.writable.getWriter();
-	const onAbort = () => void writer.abort(signal.reason).catch(() => {});
-	signal.addEventListener('abort', onAbort, { once: true });
 	try {
-		await writer.write(blob);
+		for (let at = 0; at < blob.size; at += FILE_PIECE) {
+			signal.throwIfAborted();
+			await writer.write(blob.slice(at, at + FILE_PIECE));
+		}
 		signal.throwIfAborted();
 		await writer.close();
 	} catch (e) {
+		// The file's swap is discarded: nothing of a cancelled or failed archive is kept.
 		await writer.abort(e).catch(() => {});
 		throw e;
-	} finally {
-		signal.removeEventListener('abort', onAbort);
 	}
 }
 

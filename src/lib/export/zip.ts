@@ -59,21 +59,39 @@ export function exportedCrc(crcOriginal: number, edit: ExportEdit | undefined): 
 	return crc32ReplacePrefix(crcOriginal, crc32(edit.from), crc32(edit.to), edit.restLength);
 }
 
+/** How an archive is made: joined by the browser from Blobs, or streamed as bytes. */
+type Mode = 'blob' | 'stream';
+
 /** A photo's entries: its original as exported (unless gone) and, for a backup, its thumbnail. */
 async function preparePhoto(
 	file: ZipFile,
 	original: StoredOriginal | undefined,
 	thumb: StoredThumbnail | undefined,
-	exif: boolean
+	exif: boolean,
+	mode: Mode
 ): Promise<Prepared[]> {
 	const { meta, name, thumbnail } = file;
 	const out: Prepared[] = [];
 	if (original) {
 		const info = { takenAt: meta.takenAt, camera: meta.camera, width: meta.width, height: meta.height };
-		const { parts, edit } = exif
-			? await exportParts(original.data, original.type, info)
-			: { parts: [original.data instanceof Blob ? original.data : new Uint8Array(original.data)], edit: undefined };
-		const crc = original.crc === undefined ? undefined : exportedCrc(original.crc, edit);
+		const { data } = original;
+		const prepared = exif
+			? await exportParts(data, original.type, info)
+			: { parts: [data instanceof Blob ? data : new Uint8Array(data)], edit: undefined };
+		let parts = prepared.parts;
+		let crc = original.crc === undefined ? undefined : exportedCrc(original.crc, prepared.edit);
+		if (mode === 'blob') {
+			if (data instanceof Blob) {
+				// Every stored Blob is read from once (a JPEG's first bytes for EXIF, else one
+				// byte): one whose file has gone fails here, not in the browser's download later.
+				if (!exif || original.type !== 'image/jpeg') await data.slice(0, 1).arrayBuffer();
+			} else {
+				// Bytes (a photo stored before Blobs were used): the CRC while they are here, then
+				// handed to the browser at once, so the archive holds no photo's bytes in the heap.
+				crc ??= crc32(parts as Uint8Array[]);
+				parts = [new Blob(parts)];
+			}
+		}
 		out.push({ name, lastModified: meta.takenAt, parts, crc });
 	}
 	if (thumbnail && thumb) out.push({ name: thumbnail, lastModified: meta.takenAt, parts: [new Uint8Array(thumb.data)] });
@@ -81,44 +99,55 @@ async function preparePhoto(
 }
 
 /** A batch of photos' entries: one IndexedDB transaction for the batch, their EXIF worked out together. */
-async function prepareBatch(files: readonly ZipFile[], exif: boolean): Promise<Prepared[][]> {
+async function prepareBatch(files: readonly ZipFile[], exif: boolean, mode: Mode): Promise<{ entries: Prepared[][]; bytes: boolean }> {
 	const ids = files.map((f) => f.meta.id);
 	const [originals, thumbs] = await Promise.all([
 		photos.readOriginals(ids),
 		files.some((f) => f.thumbnail) ? photos.getThumbnails(ids) : []
 	]);
-	return Promise.all(files.map((f, i) => preparePhoto(f, originals[i], thumbs[i], exif)));
+	return {
+		entries: await Promise.all(files.map((f, i) => preparePhoto(f, originals[i], thumbs[i], exif, mode))),
+		bytes: originals.some((o) => o && !(o.data instanceof Blob))
+	};
 }
 
-type Settled = { ok: true; value: Prepared[][] } | { ok: false; error: unknown };
+type Settled = { ok: true; value: { entries: Prepared[][]; bytes: boolean } } | { ok: false; error: unknown };
 
 /** Starts a batch, its failure kept for later, so one never awaited is never unhandled. */
-function startBatch(files: readonly ZipFile[], exif: boolean): Promise<Settled> {
-	return prepareBatch(files, exif).then(
+function startBatch(files: readonly ZipFile[], exif: boolean, mode: Mode): Promise<Settled> {
+	return prepareBatch(files, exif, mode).then(
 		(value) => ({ ok: true as const, value }),
 		(error: unknown) => ({ ok: false as const, error })
 	);
 }
 
 /** Photos whose bytes have gone meanwhile (deleted in another tab) are left out. */
-async function* prepared(job: ZipJob, run: ZipRun, batch: number): AsyncGenerator<Prepared> {
+async function* prepared(job: ZipJob, run: ZipRun, mode: Mode): AsyncGenerator<Prepared> {
 	const encoder = new TextEncoder();
 	for (const [name, text] of Object.entries(job.extra ?? {})) {
 		yield { name, lastModified: Date.now(), parts: [encoder.encode(text)] };
 	}
 	const { files } = job;
-	const batchOf = (start: number) => startBatch(files.slice(start, start + batch), job.exif);
-	let pending = files.length ? batchOf(0) : undefined;
-	for (let start = 0; pending; start += batch) {
+	// Photos stored as bytes come into the heap whole: the first batch is small, and batches
+	// grow only while none holds bytes, so a few photos' bytes are held at a time at most.
+	let size = STREAM_BATCH;
+	let start = 0;
+	let end = Math.min(files.length, size);
+	let pending = start < end ? startBatch(files.slice(start, end), job.exif, mode) : undefined;
+	while (pending) {
 		run.signal.throwIfAborted();
 		const done = await pending;
-		// The next batch is read while this one is written.
-		pending = start + batch < files.length ? batchOf(start + batch) : undefined;
 		if (!done.ok) throw done.error;
-		for (const [i, entries] of done.value.entries()) {
+		size = mode === 'blob' && !done.value.bytes ? BLOB_BATCH : STREAM_BATCH;
+		const nextEnd = Math.min(files.length, end + size);
+		// The next batch is read while this one is written.
+		pending = end < nextEnd ? startBatch(files.slice(end, nextEnd), job.exif, mode) : undefined;
+		for (const [i, entries] of done.value.entries.entries()) {
 			yield* entries;
 			run.onProgress?.(start + i + 1);
 		}
+		start = end;
+		end = nextEnd;
 	}
 }
 
@@ -128,12 +157,12 @@ async function asBytes(parts: readonly (Uint8Array<ArrayBuffer> | Blob)[]): Prom
 }
 
 async function* streamEntries(job: ZipJob, run: ZipRun): AsyncGenerator<ZipEntry> {
-	for await (const e of prepared(job, run, STREAM_BATCH)) yield { name: e.name, lastModified: e.lastModified, data: await asBytes(e.parts), crc: e.crc };
+	for await (const e of prepared(job, run, 'stream')) yield { name: e.name, lastModified: e.lastModified, data: await asBytes(e.parts), crc: e.crc };
 }
 
 async function* blobEntries(job: ZipJob, run: ZipRun): AsyncGenerator<ZipBlobEntry> {
-	for await (const e of prepared(job, run, BLOB_BATCH)) {
-		// A photo stored before CRCs were kept is read once for it.
+	for await (const e of prepared(job, run, 'blob')) {
+		// A Blob stored before CRCs were kept, or saved a moment ago, is read once for it.
 		const crc = e.crc ?? crc32(await asBytes(e.parts));
 		yield { name: e.name, lastModified: e.lastModified, parts: e.parts, crc };
 	}

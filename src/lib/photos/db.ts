@@ -30,7 +30,10 @@ export interface StoredOriginal {
  * cannot detect. There an ArrayBuffer is the form that keeps photos.
  */
 export function blobsKeptSafely(): boolean {
-	return typeof navigator === 'undefined' || navigator.vendor !== 'Apple Computer, Inc.';
+	// Workers have no navigator.vendor to tell WebKit by: they store bytes, which is always safe.
+	if ('WorkerGlobalScope' in globalThis) return false;
+	if (typeof document === 'undefined') return true; // Node (tests): no engine to distrust
+	return navigator.vendor !== 'Apple Computer, Inc.';
 }
 
 /** Stored bytes in either form, as bytes (reads a Blob). */

@@ -227,6 +227,25 @@ describe('how originals are stored', () => {
 		expect(await repo.upgradeOriginals({ batch: 2 })).toBe(4);
 	});
 
+	it('puts a deleted photo back as bytes (Undo) when the browser has started refusing Blobs', async () => {
+		await repo.add(photo({ id: 'u1', blob: jpeg(bytes(5, 6, 7)) }));
+		const record = (await repo.delete('u1'))!;
+		expect(record.original).toBeInstanceOf(Blob);
+		const put = IDBObjectStore.prototype.put;
+		IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+			if ((value as { data?: unknown })?.data instanceof Blob) throw new DOMException('Error preparing Blob/File data', 'UnknownError');
+			return put.call(this, value, key);
+		};
+		try {
+			await repo.restore(record);
+		} finally {
+			IDBObjectStore.prototype.put = put;
+		}
+		expect((await stored('u1'))?.data).toBeInstanceOf(ArrayBuffer);
+		expect(await blobBytes(await repo.getOriginal('u1'))).toEqual([5, 6, 7]);
+		expect(await repo.get('u1')).toBeDefined();
+	});
+
 	it('stores bytes instead, from then on, when the browser refuses a Blob', async () => {
 		// As WebKit does in a private window: "Error preparing Blob/File data to be stored".
 		const add = IDBObjectStore.prototype.add;

@@ -83,7 +83,9 @@ async function writeAll(
 /** An IndexedDB write that refused a Blob (WebKit in private browsing; some Safari releases). */
 function isBlobRefused(e: unknown): boolean {
 	if (!(e instanceof DOMException || e instanceof Error)) return false;
-	return e.name === 'DataCloneError' || (e.name === 'UnknownError' && /blob/i.test(e.message));
+	// WebKit says "Error preparing Blob/File data…" with UnknownError; taken broadly, since
+	// trying again with bytes costs nothing where the Blob was not the cause.
+	return e.name === 'DataCloneError' || e.name === 'UnknownError';
 }
 
 export interface RepositoryOptions {
@@ -115,7 +117,7 @@ export class PhotoRepository {
 	/** Photos saved as Blobs whose CRC-32 is still to be worked out (see add). */
 	#crcQueue = new Map<string, Blob>();
 	#crcTimer: ReturnType<typeof setTimeout> | undefined;
-	#crcFilling = false;
+	#crcFilling: Promise<void> | undefined;
 
 	/** Works the CRC out once saving has been quiet for a moment: a burst is not slowed by it. */
 	#queueCrc(id: string, blob: Blob): void {
@@ -125,30 +127,36 @@ export class PhotoRepository {
 	}
 
 	async #fillCrcs(): Promise<void> {
-		if (this.#crcFilling) return;
-		this.#crcFilling = true;
-		try {
+		if (this.#crcFilling) return this.#crcFilling;
+		this.#crcFilling = (async () => {
 			for (const [id, blob] of this.#crcQueue) {
 				this.#crcQueue.delete(id);
-				await idle();
-				const crc = crc32(new Uint8Array(await blob.arrayBuffer()));
-				const tx = (await this.#open()).transaction('originals', 'readwrite');
-				const o = await tx.store.get(id);
-				// Unless it was deleted or replaced meanwhile.
-				if (o && o.crc === undefined && o.data instanceof Blob && o.data.size === blob.size) await tx.store.put({ ...o, crc });
-				await tx.done;
+				try {
+					await idle();
+					const crc = crc32(new Uint8Array(await blob.arrayBuffer()));
+					const tx = (await this.#open()).transaction('originals', 'readwrite');
+					tx.done.catch(() => {}); // a failure is reported below, once
+					const o = await tx.store.get(id);
+					// Unless it was deleted or replaced meanwhile.
+					if (o && o.crc === undefined && o.data instanceof Blob && o.data.size === blob.size) await tx.store.put({ ...o, crc });
+					await tx.done;
+				} catch (e) {
+					// An export works a missing CRC out itself: nothing is lost but a little speed.
+					console.warn('Could not store a photo’s checksum:', e);
+				}
 			}
-		} catch (e) {
-			// An export works a missing CRC out itself: nothing is lost but a little speed.
-			console.warn('Could not store a photo’s checksum:', e);
+		})();
+		try {
+			await this.#crcFilling;
 		} finally {
-			this.#crcFilling = false;
+			this.#crcFilling = undefined;
 		}
 	}
 
 	/** Resolves once the CRCs of the photos saved so far are stored (tests, and before closing). */
 	async settled(): Promise<void> {
 		clearTimeout(this.#crcTimer);
+		await this.#crcFilling;
 		await this.#fillCrcs();
 	}
 
@@ -259,6 +267,7 @@ export class PhotoRepository {
 		while (this.#blobs && !signal?.aborted) {
 			const db = await this.#open();
 			const tx = db.transaction('originals', 'readwrite');
+			tx.done.catch(() => {}); // its failure reaches the caller through the awaits below
 			let cursor = await tx.store.openCursor(after === undefined ? undefined : IDBKeyRange.lowerBound(after, true));
 			let rewritten = 0;
 			// Photos already moved are only looked at: a bounded number per transaction all the same.
@@ -270,7 +279,6 @@ export class PhotoRepository {
 					try {
 						await cursor.update({ ...o, data: new Blob([o.data], { type: o.type }), crc });
 					} catch (e) {
-						tx.done.catch(() => {}); // aborted here, on purpose
 						abortQuietly(tx);
 						if (!isBlobRefused(e)) throw e;
 						this.#blobs = false; // this browser will not keep them: leave every photo as it is
@@ -521,8 +529,8 @@ export class PhotoRepository {
 		const crc = record.crc ?? crc32(new Uint8Array(await storedBytes(original)));
 		const db = await this.#open();
 		await this.#writeOriginal(async (asBlobs) => {
-			const data =
-				original instanceof Blob ? original : asBlobs ? this.#asBlob(original, record.meta.type) : original;
+			// Read before the transaction opens, where a Blob must go back as bytes.
+			const data = asBlobs ? this.#asBlob(original, record.meta.type) : await storedBytes(original);
 			const tx = db.transaction(['photos', 'originals', 'thumbnails'], 'readwrite');
 			const { thumbnail } = record;
 			await writeAll(

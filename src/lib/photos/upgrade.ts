@@ -26,8 +26,18 @@ async function pause(signal: AbortSignal): Promise<void> {
 }
 
 /** Starts the upgrade after a while; the returned function stops it (it goes on another time). */
+/** localStorage, which a browser may refuse (storage blocked): then the pass simply runs again. */
+function marker(set?: boolean): boolean {
+	try {
+		if (set) localStorage.setItem(DONE_KEY, '1');
+		return localStorage.getItem(DONE_KEY) === '1';
+	} catch {
+		return false;
+	}
+}
+
 export function upgradeInBackground(): () => void {
-	if (!photos.storesBlobs || localStorage.getItem(DONE_KEY)) return () => {};
+	if (!photos.storesBlobs || marker()) return () => {};
 	const controller = new AbortController();
 	const { signal } = controller;
 	const timer = setTimeout(() => {
@@ -35,7 +45,7 @@ export function upgradeInBackground(): () => void {
 			.upgradeOriginals({ signal, pause: () => pause(signal) })
 			.then((moved) => {
 				if (signal.aborted || !photos.storesBlobs) return;
-				localStorage.setItem(DONE_KEY, '1');
+				marker(true);
 				if (moved) console.info(`Photo Booth moved ${moved} older photos to Blobs.`);
 			})
 			.catch((e: unknown) => console.warn('Moving older photos to Blobs stopped:', e));
