@@ -8,7 +8,7 @@
  */
 import type { StoredOriginal } from '$lib/photos/db';
 import { photos } from '$lib/photos/repository';
-import type { StoredThumbnail } from '$lib/photos/types';
+import type { PhotoMeta, StoredThumbnail } from '$lib/photos/types';
 import { exportParts, type ExportEdit } from './exif';
 import type { ZipFile } from './filename';
 import { crc32, zipBlob, zipStream, type ZipBlobEntry, type ZipEntry } from './zip-writer';
@@ -29,7 +29,15 @@ export interface ZipRun {
 	signal: AbortSignal;
 	/** Called as each photo goes into the archive: how many so far. */
 	onProgress?: (done: number) => void;
+	/**
+	 * Called for a photo left out because the browser cannot read its stored bytes (the file
+	 * behind a stored Blob has gone): the others are still exported.
+	 */
+	onUnreadable?: (photo: PhotoMeta) => void;
 }
+
+/** The error a browser gives for a stored Blob whose file it cannot read. */
+const isUnreadable = (e: unknown) => e instanceof DOMException && (e.name === 'NotReadableError' || e.name === 'NotFoundError');
 
 /**
  * How many photos are prepared at a time (read from IndexedDB in one transaction, their first
@@ -47,6 +55,8 @@ interface Prepared {
 	lastModified: number;
 	parts: (Uint8Array<ArrayBuffer> | Blob)[];
 	crc?: number;
+	/** The photo it belongs to (not for a manifest). */
+	photo?: PhotoMeta;
 }
 
 /**
@@ -68,45 +78,58 @@ async function preparePhoto(
 	original: StoredOriginal | undefined,
 	thumb: StoredThumbnail | undefined,
 	exif: boolean,
-	mode: Mode
+	mode: Mode,
+	run: ZipRun
 ): Promise<Prepared[]> {
 	const { meta, name, thumbnail } = file;
 	const out: Prepared[] = [];
 	if (original) {
-		const info = { takenAt: meta.takenAt, camera: meta.camera, width: meta.width, height: meta.height };
-		const { data } = original;
-		const prepared = exif
-			? await exportParts(data, original.type, info)
-			: { parts: [data instanceof Blob ? data : new Uint8Array(data)], edit: undefined };
-		let parts = prepared.parts;
-		let crc = original.crc === undefined ? undefined : exportedCrc(original.crc, prepared.edit);
-		if (mode === 'blob') {
-			if (data instanceof Blob) {
-				// Every stored Blob is read from once (a JPEG's first bytes for EXIF, else one
-				// byte): one whose file has gone fails here, not in the browser's download later.
-				if (!exif || original.type !== 'image/jpeg') await data.slice(0, 1).arrayBuffer();
-			} else {
-				// Bytes (a photo stored before Blobs were used): the CRC while they are here, then
-				// handed to the browser at once, so the archive holds no photo's bytes in the heap.
-				crc ??= crc32(parts as Uint8Array[]);
-				parts = [new Blob(parts)];
-			}
+		try {
+			out.push(await prepareOriginal(file, original, exif, mode));
+		} catch (e) {
+			if (!isUnreadable(e)) throw e;
+			run.onUnreadable?.(meta);
+			return [];
 		}
-		out.push({ name, lastModified: meta.takenAt, parts, crc });
 	}
-	if (thumbnail && thumb) out.push({ name: thumbnail, lastModified: meta.takenAt, parts: [new Uint8Array(thumb.data)] });
+	if (thumbnail && thumb) out.push({ name: thumbnail, lastModified: meta.takenAt, parts: [new Uint8Array(thumb.data)], photo: meta });
 	return out;
 }
 
+/** A photo's original as it goes into the archive (see preparePhoto). */
+async function prepareOriginal(file: ZipFile, original: StoredOriginal, exif: boolean, mode: Mode): Promise<Prepared> {
+	const { meta, name } = file;
+	const info = { takenAt: meta.takenAt, camera: meta.camera, width: meta.width, height: meta.height };
+	const { data } = original;
+	const prepared = exif
+		? await exportParts(data, original.type, info)
+		: { parts: [data instanceof Blob ? data : new Uint8Array(data)], edit: undefined };
+	let parts = prepared.parts;
+	let crc = original.crc === undefined ? undefined : exportedCrc(original.crc, prepared.edit);
+	if (mode === 'blob') {
+		if (data instanceof Blob) {
+			// Every stored Blob is read from once (a JPEG's first bytes for EXIF, else one
+			// byte): one whose file has gone fails here, not in the browser's download later.
+			if (!exif || original.type !== 'image/jpeg') await data.slice(0, 1).arrayBuffer();
+		} else {
+			// Bytes (a photo stored before Blobs were used): the CRC while they are here, then
+			// handed to the browser at once, so the archive holds no photo's bytes in the heap.
+			crc ??= crc32(parts as Uint8Array[]);
+			parts = [new Blob(parts)];
+		}
+	}
+	return { name, lastModified: meta.takenAt, parts, crc, photo: meta };
+}
+
 /** A batch of photos' entries: one IndexedDB transaction for the batch, their EXIF worked out together. */
-async function prepareBatch(files: readonly ZipFile[], exif: boolean, mode: Mode): Promise<{ entries: Prepared[][]; bytes: boolean }> {
+async function prepareBatch(files: readonly ZipFile[], exif: boolean, mode: Mode, run: ZipRun): Promise<{ entries: Prepared[][]; bytes: boolean }> {
 	const ids = files.map((f) => f.meta.id);
 	const [originals, thumbs] = await Promise.all([
 		photos.readOriginals(ids),
 		files.some((f) => f.thumbnail) ? photos.getThumbnails(ids) : []
 	]);
 	return {
-		entries: await Promise.all(files.map((f, i) => preparePhoto(f, originals[i], thumbs[i], exif, mode))),
+		entries: await Promise.all(files.map((f, i) => preparePhoto(f, originals[i], thumbs[i], exif, mode, run))),
 		bytes: originals.some((o) => o && !(o.data instanceof Blob))
 	};
 }
@@ -114,8 +137,8 @@ async function prepareBatch(files: readonly ZipFile[], exif: boolean, mode: Mode
 type Settled = { ok: true; value: { entries: Prepared[][]; bytes: boolean } } | { ok: false; error: unknown };
 
 /** Starts a batch, its failure kept for later, so one never awaited is never unhandled. */
-function startBatch(files: readonly ZipFile[], exif: boolean, mode: Mode): Promise<Settled> {
-	return prepareBatch(files, exif, mode).then(
+function startBatch(files: readonly ZipFile[], exif: boolean, mode: Mode, run: ZipRun): Promise<Settled> {
+	return prepareBatch(files, exif, mode, run).then(
 		(value) => ({ ok: true as const, value }),
 		(error: unknown) => ({ ok: false as const, error })
 	);
@@ -133,7 +156,7 @@ async function* prepared(job: ZipJob, run: ZipRun, mode: Mode): AsyncGenerator<P
 	let size = STREAM_BATCH;
 	let start = 0;
 	let end = Math.min(files.length, size);
-	let pending = start < end ? startBatch(files.slice(start, end), job.exif, mode) : undefined;
+	let pending = start < end ? startBatch(files.slice(start, end), job.exif, mode, run) : undefined;
 	while (pending) {
 		run.signal.throwIfAborted();
 		const done = await pending;
@@ -141,7 +164,7 @@ async function* prepared(job: ZipJob, run: ZipRun, mode: Mode): AsyncGenerator<P
 		size = mode === 'blob' && !done.value.bytes ? BLOB_BATCH : STREAM_BATCH;
 		const nextEnd = Math.min(files.length, end + size);
 		// The next batch is read while this one is written.
-		pending = end < nextEnd ? startBatch(files.slice(end, nextEnd), job.exif, mode) : undefined;
+		pending = end < nextEnd ? startBatch(files.slice(end, nextEnd), job.exif, mode, run) : undefined;
 		for (const [i, entries] of done.value.entries.entries()) {
 			yield* entries;
 			run.onProgress?.(start + i + 1);
@@ -157,7 +180,20 @@ async function asBytes(parts: readonly (Uint8Array<ArrayBuffer> | Blob)[]): Prom
 }
 
 async function* streamEntries(job: ZipJob, run: ZipRun): AsyncGenerator<ZipEntry> {
-	for await (const e of prepared(job, run, 'stream')) yield { name: e.name, lastModified: e.lastModified, data: await asBytes(e.parts), crc: e.crc };
+	let unreadable: PhotoMeta | undefined;
+	for await (const e of prepared(job, run, 'stream')) {
+		if (e.photo && e.photo === unreadable) continue; // its thumbnail
+		let data: Uint8Array<ArrayBuffer>[];
+		try {
+			data = await asBytes(e.parts);
+		} catch (error) {
+			if (!e.photo || !isUnreadable(error)) throw error;
+			unreadable = e.photo;
+			run.onUnreadable?.(e.photo);
+			continue;
+		}
+		yield { name: e.name, lastModified: e.lastModified, data, crc: e.crc };
+	}
 }
 
 async function* blobEntries(job: ZipJob, run: ZipRun): AsyncGenerator<ZipBlobEntry> {

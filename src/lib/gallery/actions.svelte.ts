@@ -44,6 +44,12 @@ export async function deletePhotos(ids: readonly string[]): Promise<number> {
 	return gone.length;
 }
 
+/** The end of a toast for photos left out because their stored bytes could not be read. */
+function leftOut(count: number): string {
+	if (!count) return '';
+	return `; ${plural(count, 'photo')} could not be read from this device's storage and ${count === 1 ? 'was' : 'were'} left out`;
+}
+
 /** Saves photos as one ZIP (EXIF added to JPEGs), with progress and Cancel. */
 export async function exportPhotos(list: readonly PhotoMeta[]): Promise<void> {
 	if (!list.length) return;
@@ -52,11 +58,16 @@ export async function exportPhotos(list: readonly PhotoMeta[]): Promise<void> {
 		// Asked first, while the click still counts as the person's: the picker needs that.
 		const target = await chooseTarget(archiveName('export'));
 		const { nameFiles } = await import('$lib/export/filename');
+		const unreadable = new Set<string>();
 		const finished = await task.run(`Exporting ${plural(list.length, 'photo')}`, list.length, async ({ signal, progress }) => {
-			await saveZip({ files: nameFiles(list), exif: true }, target, { signal, onProgress: progress });
+			await saveZip({ files: nameFiles(list), exif: true }, target, {
+				signal,
+				onProgress: progress,
+				onUnreadable: (p) => unreadable.add(p.id)
+			});
 			return true;
 		});
-		toasts.show(finished ? `Exported ${plural(list.length, 'photo')}` : 'Export cancelled');
+		toasts.show(finished ? `Exported ${plural(list.length - unreadable.size, 'photo')}${leftOut(unreadable.size)}` : 'Export cancelled');
 	} catch (e) {
 		if (isAbort(e)) return; // the save dialog was dismissed
 		reportError(e, 'The export failed');
@@ -76,12 +87,17 @@ export async function backUp(all: readonly PhotoMeta[]): Promise<void> {
 			withThumbs.has(f.meta.id) ? { ...f, thumbnail: `${THUMB_FOLDER}${f.meta.id}.jpg` } : f
 		);
 		const manifest = buildManifest(files, { ...settings.values });
+		const unreadable = new Set<string>();
 		const finished = await task.run(`Backing up ${plural(all.length, 'photo')}`, all.length, async ({ signal, progress }) => {
 			// The stored bytes exactly, no EXIF: a restore gives back the very same photos.
-			await saveZip({ files, exif: false, extra: { [MANIFEST_NAME]: JSON.stringify(manifest, null, '\t') } }, target, { signal, onProgress: progress });
+			await saveZip({ files, exif: false, extra: { [MANIFEST_NAME]: JSON.stringify(manifest, null, '\t') } }, target, {
+				signal,
+				onProgress: progress,
+				onUnreadable: (p) => unreadable.add(p.id)
+			});
 			return true;
 		});
-		toasts.show(finished ? `Backed up ${plural(all.length, 'photo')}` : 'Backup cancelled');
+		toasts.show(finished ? `Backed up ${plural(all.length - unreadable.size, 'photo')}${leftOut(unreadable.size)}` : 'Backup cancelled');
 	} catch (e) {
 		if (isAbort(e)) return;
 		reportError(e, 'The backup failed');
