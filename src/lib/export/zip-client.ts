@@ -94,6 +94,9 @@ export function saveViaWorker(worker: ServiceWorker, job: ZipJob, target: SaveTa
 				case 'progress':
 					run.onProgress?.(data.done);
 					break;
+				case 'unreadable':
+					run.onUnreadable?.(data.id);
+					break;
 				case 'done':
 					if (piping) piping.then(() => finish(), () => {});
 					else finish();

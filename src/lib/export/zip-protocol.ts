@@ -10,7 +10,7 @@ import type { ZipJob } from './zip';
 export const ZIP_PATH = '/__zip/';
 
 /** Bumped when the messages change, so a page never talks to a worker that reads them otherwise. */
-export const ZIP_PROTOCOL = 1;
+export const ZIP_PROTOCOL = 2;
 
 /** Page to worker, through `navigator.serviceWorker.controller.postMessage`. */
 export type ZipRequest =
@@ -28,6 +28,8 @@ export type ZipNews =
 	/** The archive's URL was requested: bytes are on their way. */
 	| { type: 'started' }
 	| { type: 'progress'; done: number }
+	/** A photo left out: its stored bytes cannot be read. */
+	| { type: 'unreadable'; id: string }
 	/** The last byte has been handed to the browser. */
 	| { type: 'done' }
 	/** The reader went away (the download was cancelled) or the page cancelled. */

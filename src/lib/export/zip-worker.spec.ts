@@ -125,4 +125,26 @@ describe('the service worker writing an archive', () => {
 		await until(() => job.news.some((n) => n.type === 'cancelled'));
 		expect(job.news.some((n) => n.type === 'done')).toBe(false);
 	});
+
+	it('tells the page of a photo left out because its stored bytes cannot be read', async () => {
+		const big = new Uint8Array(1234);
+		big.set(new Uint8Array(await jpeg(9).arrayBuffer()));
+		const gone = await photos.add({ blob: new Blob([big], { type: 'image/jpeg' }), width: 4, height: 3, camera: 'Test Cam', takenAt: Date.UTC(2026, 10, 24, 14, 31) });
+		const read = Blob.prototype.arrayBuffer;
+		// As Chromium answers for a stored Blob whose file is missing.
+		Blob.prototype.arrayBuffer = function (this: Blob) {
+			if (this.size === 1234) return Promise.reject(new DOMException('gone', 'NotReadableError'));
+			return read.call(this);
+		};
+		try {
+			const job = post({ files: nameFiles([...stored, gone]), exif: false });
+			await until(() => job.news.length > 0);
+			const files = await entriesOf(new Uint8Array(await serveZip(job.url).arrayBuffer()));
+			expect(files.size).toBe(3);
+			await until(() => job.news.some((n) => n.type === 'done'));
+			expect(job.news.filter((n) => n.type === 'unreadable')).toEqual([{ type: 'unreadable', id: gone.id }]);
+		} finally {
+			Blob.prototype.arrayBuffer = read;
+		}
+	});
 });

@@ -84,7 +84,8 @@ export function serveZip(url: URL): Response {
 			if (now - lastProgress < PROGRESS_MS && done < job.files.length) return;
 			lastProgress = now;
 			send({ type: 'progress', done });
-		}
+		},
+		onUnreadable: (id) => send({ type: 'unreadable', id })
 	}).getReader();
 	// A pass-through that sees the end: the last byte handed over, an error, or the reader leaving.
 	let out!: ReadableStreamDefaultController<Uint8Array>;

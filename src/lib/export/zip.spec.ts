@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { photos } from '$lib/photos/repository';
 import type { PhotoMeta } from '$lib/photos/types';
 import { nameFiles } from './filename';
-import { zipPhotos, zipPhotosBlob, type ZipRun } from './zip';
+import { zipPhotos, zipPhotosBlob } from './zip';
 
 configure({ useWebWorkers: false });
 
@@ -55,7 +55,8 @@ async function names(archive: Blob): Promise<string[]> {
 	const reader = new ZipReader(new BlobReader(archive));
 	const out: string[] = [];
 	for (const e of await reader.getEntries()) {
-		await e.getData!(new Uint8ArrayWriter(), { checkCrc32: true });
+		if (e.directory) continue;
+		await e.getData(new Uint8ArrayWriter(), { checkCrc32: true });
 		out.push(e.filename);
 	}
 	await reader.close();
@@ -65,17 +66,19 @@ async function names(archive: Blob): Promise<string[]> {
 describe('a photo whose stored bytes cannot be read', () => {
 	for (const exif of [true, false]) {
 		const kind = exif ? 'an export' : 'a backup';
-		it(`is left out of ${kind} and reported, joined as a Blob or streamed`, async () => {
+		it(`is left out of ${kind} streamed, and reported`, async () => {
 			const files = nameFiles(stored);
-			for (const make of [
-				(run: ZipRun) => zipPhotosBlob({ files, exif }, run),
-				(run: ZipRun) => new Response(zipPhotos({ files, exif }, run)).blob()
-			]) {
-				const left: string[] = [];
-				const archive = await make({ signal: new AbortController().signal, onUnreadable: (p) => left.push(p.id) });
-				expect(left).toEqual([stored[1].id]);
-				expect(await names(archive)).toEqual([files[0].name, files[2].name]);
-			}
+			const left: string[] = [];
+			const archive = await new Response(zipPhotos({ files, exif }, { signal: new AbortController().signal, onUnreadable: (id) => left.push(id) })).blob();
+			expect(left).toEqual([stored[1].id]);
+			expect(await names(archive)).toEqual([files[0].name, files[2].name]);
+		});
+
+		it(`fails ${kind} joined as a Blob with NotReadableError, so it is streamed instead`, async () => {
+			// Joined, the same error may mean the browser is out of room for the parts.
+			await expect(zipPhotosBlob({ files: nameFiles(stored), exif }, { signal: new AbortController().signal })).rejects.toMatchObject({
+				name: 'NotReadableError'
+			});
 		});
 	}
 });

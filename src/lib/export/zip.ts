@@ -30,10 +30,11 @@ export interface ZipRun {
 	/** Called as each photo goes into the archive: how many so far. */
 	onProgress?: (done: number) => void;
 	/**
-	 * Called for a photo left out because the browser cannot read its stored bytes (the file
-	 * behind a stored Blob has gone): the others are still exported.
+	 * Called for a photo left out of a streamed archive because the browser cannot read its
+	 * stored bytes (the file behind a stored Blob has gone): the others are still exported.
+	 * (The joined archive rejects with NotReadableError instead, and is streamed again.)
 	 */
-	onUnreadable?: (photo: PhotoMeta) => void;
+	onUnreadable?: (id: string) => void;
 }
 
 /** The error a browser gives for a stored Blob whose file it cannot read. */
@@ -87,8 +88,11 @@ async function preparePhoto(
 		try {
 			out.push(await prepareOriginal(file, original, exif, mode));
 		} catch (e) {
-			if (!isUnreadable(e)) throw e;
-			run.onUnreadable?.(meta);
+			// Joined, an unreadable part may also mean the browser is out of room for the
+			// joined archive (a private window keeps it in memory): the stream, which holds
+			// nothing, tells a photo that is really gone.
+			if (mode === 'blob' || !isUnreadable(e)) throw e;
+			run.onUnreadable?.(meta.id);
 			return [];
 		}
 	}
@@ -189,7 +193,7 @@ async function* streamEntries(job: ZipJob, run: ZipRun): AsyncGenerator<ZipEntry
 		} catch (error) {
 			if (!e.photo || !isUnreadable(error)) throw error;
 			unreadable = e.photo;
-			run.onUnreadable?.(e.photo);
+			run.onUnreadable?.(e.photo.id);
 			continue;
 		}
 		yield { name: e.name, lastModified: e.lastModified, data, crc: e.crc };

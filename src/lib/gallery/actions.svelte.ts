@@ -63,7 +63,7 @@ export async function exportPhotos(list: readonly PhotoMeta[]): Promise<void> {
 			await saveZip({ files: nameFiles(list), exif: true }, target, {
 				signal,
 				onProgress: progress,
-				onUnreadable: (p) => unreadable.add(p.id)
+				onUnreadable: (id) => unreadable.add(id)
 			});
 			return true;
 		});
@@ -93,7 +93,7 @@ export async function backUp(all: readonly PhotoMeta[]): Promise<void> {
 			await saveZip({ files, exif: false, extra: { [MANIFEST_NAME]: JSON.stringify(manifest, null, '\t') } }, target, {
 				signal,
 				onProgress: progress,
-				onUnreadable: (p) => unreadable.add(p.id)
+				onUnreadable: (id) => unreadable.add(id)
 			});
 			return true;
 		});
