@@ -50,31 +50,40 @@ export async function saveStream(
 	saveBlob(new Blob([blob], { type: 'application/zip' }), target.name);
 }
 
-/**
- * How much of a finished archive is handed to a picked file at a time: the browser copies each
- * piece itself, and Cancel is looked at between them (a write in progress runs to its end).
- */
+/** How much of a finished archive is handed to a picked file at a time (the browser copies it). */
 const FILE_PIECE = 32 * 2 ** 20;
 
-/** Writes a finished archive into the target; on failure or abort nothing is kept. */
+/**
+ * Writes a finished archive into the target; on failure or abort nothing is kept. Cancel ends
+ * the job at once: the file is aborted (its swap discarded) as soon as the piece being copied
+ * is done, without the page waiting for that.
+ */
 async function saveWhole(blob: Blob, target: SaveTarget, signal: AbortSignal): Promise<void> {
+	signal.throwIfAborted();
 	if (target.kind === 'download') {
-		signal.throwIfAborted();
 		saveBlob(blob, target.name);
 		return;
 	}
 	const writer = target.writable.getWriter();
+	let onAbort = () => {};
+	const cancelled = new Promise<never>((_, reject) => {
+		onAbort = () => reject(signal.reason);
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	cancelled.catch(() => {}); // raced below; an abort while closing is left to close()
 	try {
 		for (let at = 0; at < blob.size; at += FILE_PIECE) {
-			signal.throwIfAborted();
-			await writer.write(blob.slice(at, at + FILE_PIECE));
+			const piece = writer.write(blob.slice(at, at + FILE_PIECE));
+			piece.catch(() => {}); // when cancelled, its failure is the abort's
+			await Promise.race([piece, cancelled]);
 		}
 		signal.throwIfAborted();
 		await writer.close();
 	} catch (e) {
-		// The file's swap is discarded: nothing of a cancelled or failed archive is kept.
-		await writer.abort(e).catch(() => {});
+		void writer.abort(e).catch(() => {});
 		throw e;
+	} finally {
+		signal.removeEventListener('abort', onAbort);
 	}
 }
 
