@@ -36,6 +36,11 @@ describe('crc32Combine', () => {
 });
 
 describe('crc32ReplacePrefix', () => {
+	/** The CRC of `now` + rest from that of `old` + rest, against a CRC computed over the bytes. */
+	function expectReplaced(old: Uint8Array, now: Uint8Array, rest: Uint8Array) {
+		expect(crc32ReplacePrefix(crc32([old, rest]), crc32(old), crc32(now), rest.length)).toBe(crc32([now, rest]));
+	}
+
 	it('gives the CRC of a photo with a segment spliced in, without reading the rest', () => {
 		for (const [before, inserted, rest, seed] of [
 			[2, 120, 900_000, 11],
@@ -45,24 +50,13 @@ describe('crc32ReplacePrefix', () => {
 			[18, 1, 1, 15]
 		]) {
 			const p = bytes(before, seed);
-			const e = bytes(inserted, seed + 1);
-			const s = bytes(rest, seed + 2);
-			const original = crc32([p, s]);
-			const expected = crc32([p, e, s]);
-			expect(crc32ReplacePrefix(original, crc32(p), crc32([p, e]), s.length)).toBe(expected);
+			expectReplaced(p, new Uint8Array([...p, ...bytes(inserted, seed + 1)]), bytes(rest, seed + 2));
 		}
 	});
 
 	it('gives the CRC where the new first bytes are shorter, or wholly different', () => {
-		for (const [oldLength, newLength, rest, seed] of [
-			[300, 40, 70_000, 21],
-			[64, 64, 1, 22],
-			[5, 0, 9, 23]
-		]) {
-			const old = bytes(oldLength, seed);
-			const now = bytes(newLength, seed + 1);
-			const s = bytes(rest, seed + 2);
-			expect(crc32ReplacePrefix(crc32([old, s]), crc32(old), crc32(now), s.length)).toBe(crc32([now, s]));
-		}
+		expectReplaced(bytes(300, 21), bytes(40, 22), bytes(70_000, 23));
+		expectReplaced(bytes(64, 24), bytes(64, 25), bytes(1, 26));
+		expectReplaced(bytes(5, 27), bytes(0, 28), bytes(9, 29));
 	});
 });
