@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { test, expect, expectLivePreview, takePhotos, nav } from './fixtures';
+import { unzip } from './zip';
 
 /** First visit online, then wait until the service worker controls the page. */
 async function visitOnceOnline(page: Page): Promise<void> {
@@ -47,7 +49,8 @@ test('with the network gone, every route and a never-visited deep link load', as
 	await expect(nav(page, 'Camera')).toBeVisible();
 });
 
-test('a photo taken offline is in the gallery after an offline reload', async ({ page, context }) => {
+test('a photo taken offline is in the gallery after an offline reload, and exports', async ({ page, context }) => {
+	await page.addInitScript(() => delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker);
 	await visitOnceOnline(page);
 	await context.setOffline(true);
 	await page.reload();
@@ -62,6 +65,14 @@ test('a photo taken offline is in the gallery after an offline reload', async ({
 	await expect(page.getByRole('dialog', { name: 'Photo viewer' })).toBeVisible();
 	await page.reload();
 	await expect(page.getByRole('dialog', { name: 'Photo viewer' }).getByText('1 of 2')).toBeVisible();
+
+	// And they export, still offline: the archive is joined from the stored Blobs in the page.
+	await page.keyboard.press('Escape');
+	await expect(page.getByRole('dialog', { name: 'Photo viewer' })).toBeHidden();
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+	const files = await unzip(await readFile(await download.path()));
+	expect(files.size).toBe(2);
+	await expect(page.getByRole('status').getByText('Exported 2 photos')).toBeVisible();
 });
 
 test('after the first photo the storage is reported in settings', async ({ page }) => {
