@@ -1,6 +1,7 @@
 /**
  * Photos as one ZIP, made one of two ways from the same entries. Where originals are stored as
- * Blobs, as a Blob the browser joins from them (zipPhotosBlob): nothing is read. Where they are
+ * Blobs, as a Blob the browser joins from them (zipPhotosBlob): only a JPEG's first kilobytes
+ * are read (for EXIF), and a photo saved too recently to have its CRC yet. Where they are
  * bytes (WebKit, older photos), as a stream whose entries are produced one at a time as the
  * archive is read, so memory holds a few photos, never the archive (zipPhotos); that runs in the
  * service worker (which streams it straight into a download) or, where no worker controls the
