@@ -119,9 +119,17 @@ export class PhotoRepository {
 	#crcTimer: ReturnType<typeof setTimeout> | undefined;
 	#crcFilling: Promise<void> | undefined;
 
+	/** When the last photo was saved (performance.now()). */
+	#lastSave = -Infinity;
+
 	/** Works the CRC out once saving has been quiet for a moment: a burst is not slowed by it. */
 	#queueCrc(id: string, blob: Blob): void {
 		this.#crcQueue.set(id, blob);
+		this.#lastSave = performance.now();
+		this.#armCrcTimer();
+	}
+
+	#armCrcTimer(): void {
 		clearTimeout(this.#crcTimer);
 		this.#crcTimer = setTimeout(() => void this.#fillCrcs(), CRC_AFTER_MS);
 	}
@@ -130,6 +138,11 @@ export class PhotoRepository {
 		if (this.#crcFilling) return this.#crcFilling;
 		this.#crcFilling = (async () => {
 			for (const [id, blob] of this.#crcQueue) {
+				// Shooting again: its saves come first (they share the store); go on when it is quiet.
+				if (!this.#flushing && performance.now() - this.#lastSave < CRC_AFTER_MS) {
+					this.#armCrcTimer();
+					break;
+				}
 				this.#crcQueue.delete(id);
 				try {
 					await idle();
@@ -157,8 +170,16 @@ export class PhotoRepository {
 	async settled(): Promise<void> {
 		clearTimeout(this.#crcTimer);
 		await this.#crcFilling;
-		await this.#fillCrcs();
+		this.#flushing = true;
+		try {
+			await this.#fillCrcs();
+		} finally {
+			this.#flushing = false;
+		}
 	}
+
+	/** settled() is draining the queue: no waiting for quiet. */
+	#flushing = false;
 
 	/**
 	 * Runs a write of an original; if the browser refuses its Blob, stores the bytes instead
