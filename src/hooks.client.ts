@@ -14,6 +14,6 @@ export const handleError: HandleClientError = ({ error, status }) => {
  */
 export const init: ClientInit = () => {
 	if (location.pathname === '/') {
-		void import('$lib/capture/capture-session.svelte').then(({ session }) => session.start());
+		void import('$lib/capture/engine').then(({ camera }) => camera.start());
 	}
 };

@@ -1,4 +1,28 @@
-/** Display formatting shared by the pages (local time, sizes, counts). */
+/** Formatting shared by the pages and the files they write (local time, sizes, counts). */
+
+/** `n` as at least `width` digits ("07"), its sign and fraction dropped. */
+export function pad(n: number, width = 2): string {
+	return String(Math.trunc(Math.abs(n))).padStart(width, '0');
+}
+
+/** A moment's local calendar date and clock time, each field padded: 2026, 11, 24, 14, 30, 05. */
+export function localParts(ms: number): { year: string; month: string; day: string; hours: string; minutes: string; seconds: string } {
+	const d = new Date(ms);
+	return {
+		year: pad(d.getFullYear(), 4),
+		month: pad(d.getMonth() + 1),
+		day: pad(d.getDate()),
+		hours: pad(d.getHours()),
+		minutes: pad(d.getMinutes()),
+		seconds: pad(d.getSeconds())
+	};
+}
+
+/** A local date and time for file names, as a person sorts them: 2026-11-24-143005. */
+export function fileStamp(ms: number): string {
+	const p = localParts(ms);
+	return `${p.year}-${p.month}-${p.day}-${p.hours}${p.minutes}${p.seconds}`;
+}
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 

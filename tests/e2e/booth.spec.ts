@@ -54,7 +54,8 @@ test('Esc cancels a countdown: no photo is taken', async ({ page }) => {
 test('a burst takes the set number of photos, each saved, with "n of N" progress', async ({ page }) => {
 	await withSettings(page, { burst: true, burstCount: 3, burstInterval: 600 });
 	await openCamera(page);
-	await expect(page.getByRole('button', { name: 'Burst' })).toHaveAttribute('aria-pressed', 'true');
+	// A burst turned on before modes existed is the Burst mode now.
+	await expect(page.getByRole('radiogroup', { name: 'Mode' }).getByRole('radio', { name: 'Burst' })).toBeChecked();
 	await page.getByRole('button', { name: 'Take photo', exact: true }).click();
 	await expect(page.getByText('2 of 3').first()).toBeVisible();
 	await expect.poll(() => savedCount(page), { timeout: 8000 }).toBe(3);

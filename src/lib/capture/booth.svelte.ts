@@ -1,12 +1,15 @@
 /**
- * What happens when the shutter is pressed: the countdown, then one photo or a burst, with the
- * flash and sound for each shot. Esc (cancel) stops a countdown or the rest of a burst; shots
- * already taken are still saved. A burst's photos are handed back together, for strips later.
+ * What happens when the shutter is pressed: the chosen capture mode runs the press, with the
+ * booth's countdown, flash and sound for each shot. Esc (cancel) stops a countdown or the shots
+ * not yet taken; shots already taken are still saved, and every save is reported together.
  */
 import { settings } from '$lib/settings/settings.svelte';
 import type { PhotoMeta } from '$lib/photos/types';
-import { session, type CaptureSession } from './capture-session.svelte';
+import { abortError, sleep } from '$lib/abort';
 import { mayFlash } from './flash';
+import { modeById, type CaptureMode, type ModeContext } from './modes';
+import type { Saver } from './saver';
+import type { Shutter } from './shutter.svelte';
 
 export interface TriggerResult {
 	saved: PhotoMeta[];
@@ -15,23 +18,9 @@ export interface TriggerResult {
 	cancelled: boolean;
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-	return new Promise((resolve, reject) => {
-		if (signal.aborted) return reject(signal.reason);
-		const timer = setTimeout(() => {
-			signal.removeEventListener('abort', onAbort);
-			resolve();
-		}, ms);
-		const onAbort = () => {
-			clearTimeout(timer);
-			reject(signal.reason);
-		};
-		signal.addEventListener('abort', onAbort, { once: true });
-	});
-}
-
 export class Booth {
-	#session: CaptureSession;
+	#shutter: Shutter;
+	#saver: Saver;
 	#remaining = $state(0);
 	#shot = $state<{ index: number; total: number } | null>(null);
 	#flashes = $state(0);
@@ -40,15 +29,20 @@ export class Booth {
 	#busy = $state(false);
 	#abort: AbortController | null = null;
 
-	constructor(session: CaptureSession) {
-		this.#session = session;
+	constructor(shutter: Shutter, saver: Saver) {
+		this.#shutter = shutter;
+		this.#saver = saver;
 	}
 
+	/** The mode a press runs (the one chosen in settings). */
+	get mode(): CaptureMode {
+		return modeById(settings.values.mode);
+	}
 	/** Seconds left in the countdown (0: none running). */
 	get remaining(): number {
 		return this.#remaining;
 	}
-	/** The shot of a burst being taken ("2 of 4"), or null. */
+	/** The shot of several being taken ("2 of 4"), or null. */
 	get shot(): { index: number; total: number } | null {
 		return this.#shot;
 	}
@@ -60,12 +54,12 @@ export class Booth {
 	get presses(): number {
 		return this.#presses;
 	}
-	/** A countdown or burst is under way. */
+	/** A press is under way (countdown, shots). */
 	get busy(): boolean {
 		return this.#busy;
 	}
 
-	/** Runs the countdown and takes the photo(s). A press while busy is ignored. */
+	/** Runs the chosen mode for one press. A press while busy is ignored. */
 	async trigger(): Promise<TriggerResult> {
 		if (this.#busy) return { saved: [], failed: [], cancelled: false };
 		const ctrl = new AbortController();
@@ -74,17 +68,7 @@ export class Booth {
 		const saves: Promise<PhotoMeta>[] = [];
 		let cancelled = false;
 		try {
-			for (let s = settings.values.countdown; s > 0; s--) {
-				this.#remaining = s;
-				await sleep(1000, ctrl.signal);
-			}
-			this.#remaining = 0;
-			const total = settings.values.burst ? settings.values.burstCount : 1;
-			for (let i = 0; i < total; i++) {
-				if (i > 0) await sleep(settings.values.burstInterval, ctrl.signal);
-				if (total > 1) this.#shot = { index: i + 1, total };
-				saves.push(this.#shootOnce());
-			}
+			await this.mode.run(this.#context(ctrl.signal, saves));
 		} catch (e) {
 			if (!ctrl.signal.aborted) throw e;
 			cancelled = true;
@@ -103,16 +87,56 @@ export class Booth {
 		};
 	}
 
-	/** Stops a countdown, or the shots of a burst not yet taken. */
+	/** Stops a countdown, or the shots not yet taken. */
 	cancel(): boolean {
 		if (!this.#abort) return false;
-		this.#abort.abort(new DOMException('Cancelled', 'AbortError'));
+		this.#abort.abort(abortError('Cancelled'));
 		return true;
 	}
 
-	#shootOnce(): Promise<PhotoMeta> {
+	#context(signal: AbortSignal, saves: Promise<PhotoMeta>[]): ModeContext {
+		const keep = (save: Promise<PhotoMeta>) => (saves.push(save), save);
+		return {
+			settings: { ...settings.values },
+			signal,
+			shutter: this.#shutter,
+			saver: this.#saver,
+			countdown: async (minSeconds = 0) => {
+				try {
+					for (let s = Math.max(settings.values.countdown, minSeconds); s > 0; s--) {
+						this.#remaining = s;
+						await sleep(1000, signal);
+					}
+				} finally {
+					this.#remaining = 0;
+				}
+			},
+			wait: (ms) => sleep(ms, signal),
+			progress: (step) => (this.#shot = step),
+			take: () => this.#take().still,
+			shoot: () => {
+				const { pressed, still } = this.#take();
+				return keep(
+					still
+						.then((s) => this.#saver.savePhoto(s))
+						.then((meta) => {
+							// Read by `npm run bench`: the shot to the original's transaction complete.
+							performance.measure('booth:shutter-to-saved', { start: pressed, end: performance.now(), detail: meta.id });
+							return meta;
+						})
+				);
+			},
+			keep
+		};
+	}
+
+	/**
+	 * The booth's feedback for one shot, then the shutter. Not under the press's signal: a shot
+	 * already pressed is finished and saved even if Esc comes a moment later.
+	 */
+	#take(): { pressed: number; still: ReturnType<Shutter['take']> } {
 		const pressed = performance.now();
-		// Feedback in the frame of the shot; the save follows.
+		// Feedback in the frame of the shot; the still follows.
 		this.#presses++;
 		if (mayFlash(pressed, this.#lastFlash)) {
 			this.#lastFlash = pressed;
@@ -123,13 +147,6 @@ export class Booth {
 		requestAnimationFrame(() =>
 			performance.measure('booth:shutter-to-feedback', { start: pressed, end: performance.now() })
 		);
-		return this.#session.shoot().then((meta) => {
-			// Read by `npm run bench`: the shot to the original's transaction complete.
-			performance.measure('booth:shutter-to-saved', { start: pressed, end: performance.now(), detail: meta.id });
-			return meta;
-		});
+		return { pressed, still: this.#shutter.take() };
 	}
 }
-
-/** The app's one booth, driving the shared capture session. */
-export const booth = new Booth(session);

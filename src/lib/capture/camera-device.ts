@@ -1,6 +1,7 @@
 /**
  * Opening, listing and closing cameras. Everything that can fail here throws a CameraError.
  */
+import { readLocal, STORE_KEYS, writeLocal } from '$lib/local-store';
 import { constraintLadder } from './constraints';
 import { ConstraintError, NoCameraError, UnsupportedError, toCameraError } from './errors';
 
@@ -25,9 +26,6 @@ async function queryPtz(): Promise<boolean> {
 	}
 }
 
-/** The last answer, kept for the next visit (see mayAskPtz). */
-const PTZ_KEY = 'photobooth.ptz-allowed';
-
 /**
  * Whether to ask for pan, tilt and zoom: only where the person has not refused them. The
  * permission query answers slowly while the app starts (30-50 ms measured, queued behind the
@@ -36,19 +34,11 @@ const PTZ_KEY = 'photobooth.ptz-allowed';
  */
 function mayAskPtz(): Promise<boolean> {
 	const fresh = queryPtz().then((allowed) => {
-		try {
-			localStorage.setItem(PTZ_KEY, allowed ? '1' : '0');
-		} catch {
-			// storage blocked: every visit asks
-		}
+		// Kept for the next visit; where storage is blocked every visit asks.
+		writeLocal(STORE_KEYS.ptzAllowed, allowed ? '1' : '0');
 		return allowed;
 	});
-	let last: string | null = null;
-	try {
-		last = localStorage.getItem(PTZ_KEY);
-	} catch {
-		// storage blocked
-	}
+	const last = readLocal(STORE_KEYS.ptzAllowed);
 	return last === null ? fresh : Promise.resolve(last === '1');
 }
 

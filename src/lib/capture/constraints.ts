@@ -103,17 +103,3 @@ export function photoSettings(
 	}
 	return out;
 }
-
-/** Encoder settings for a still. */
-export type PhotoFormat = 'image/jpeg' | 'image/png' | 'image/webp';
-
-export const FORMAT_EXTENSIONS: Record<PhotoFormat, string> = {
-	'image/jpeg': 'jpg',
-	'image/png': 'png',
-	'image/webp': 'webp'
-};
-
-/** The extension a stored photo of this MIME type is saved with. */
-export function extensionFor(type: string): string {
-	return FORMAT_EXTENSIONS[type as PhotoFormat] ?? (type.split('/')[1] || 'img');
-}

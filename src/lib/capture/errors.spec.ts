@@ -8,7 +8,6 @@ import {
 	NoCameraError,
 	PermissionDeniedError,
 	UnsupportedError,
-	isAbort,
 	toCameraError
 } from './errors';
 
@@ -148,29 +147,5 @@ describe('toCameraError', () => {
 		const cause = new Error('root');
 		expect(new CameraLostError({ cause }).cause).toBe(cause);
 		expect(new ConstraintError('width', { cause }).cause).toBe(cause);
-	});
-});
-
-describe('isAbort', () => {
-	it('is true for an AbortError from an AbortSignal', () => {
-		const c = new AbortController();
-		c.abort();
-		expect(isAbort(c.signal.reason)).toBe(true);
-		expect(isAbort(new DOMException('aborted', 'AbortError'))).toBe(true);
-		expect(isAbort({ name: 'AbortError' })).toBe(true);
-	});
-
-	it('is false for other errors and non-errors', () => {
-		expect(isAbort(new DOMException('denied', 'NotAllowedError'))).toBe(false);
-		expect(isAbort(new Error('AbortError'))).toBe(false);
-		expect(isAbort(new DOMException('timeout', 'TimeoutError'))).toBe(false);
-		expect(isAbort(undefined)).toBe(false);
-		expect(isAbort(null)).toBe(false);
-		expect(isAbort('AbortError')).toBe(false);
-	});
-
-	it('is false for CameraErrors', () => {
-		expect(isAbort(new CameraBusyError())).toBe(false);
-		expect(isAbort(toCameraError({ name: 'AbortError' }))).toBe(false);
 	});
 });

@@ -146,8 +146,3 @@ export function toCameraError(e: unknown): CameraError {
 			return new CaptureFailedError({ cause: e });
 	}
 }
-
-/** True for the rejection an AbortSignal produces: a cancellation, not a failure. */
-export function isAbort(e: unknown): boolean {
-	return domName(e) === 'AbortError' && !(e instanceof CameraError);
-}

@@ -6,7 +6,8 @@ import { StorageFullError } from '$lib/photos/repository';
 import { saveBlob } from '$lib/export/download';
 import { photoFileName } from '$lib/export/filename';
 import { reportError, toasts } from '$lib/toasts.svelte';
-import { CameraError, isAbort } from './errors';
+import { isAbort } from '$lib/abort';
+import { CameraError } from './errors';
 
 export function reportShotFailures(failed: unknown[]): void {
 	for (const e of failed) {

@@ -8,6 +8,7 @@
  * block; it is checked in the unit tests and the e2e export test by exifr, an independent reader.
  * Pixels are never touched: the new segment is spliced in front of the original bytes.
  */
+import { localParts, pad } from '$lib/format';
 
 export interface ExifInfo {
 	/** Capture time, ms since the epoch; written as local time plus its offset. */
@@ -33,12 +34,10 @@ interface Tag {
 	bytes: Uint8Array;
 }
 
-const pad = (n: number, w = 2) => String(Math.trunc(Math.abs(n))).padStart(w, '0');
-
 /** EXIF's date form: "2026:11:24 14:30:05", local time. */
 export function exifDateTime(ms: number): string {
-	const d = new Date(ms);
-	return `${d.getFullYear()}:${pad(d.getMonth() + 1)}:${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+	const p = localParts(ms);
+	return `${p.year}:${p.month}:${p.day} ${p.hours}:${p.minutes}:${p.seconds}`;
 }
 
 /** The local UTC offset at that moment, "+01:00" (EXIF 2.31 OffsetTime form). */

@@ -5,7 +5,7 @@
  */
 import type { ZipJob, ZipRun } from './zip';
 import { ZIP_PROTOCOL, zipUrl, type ZipControl, type ZipNews, type ZipRequest } from './zip-protocol';
-import type { SaveTarget } from './save';
+import type { SaveTarget } from './target';
 
 /** The worker could not take the job (none answering, or it lost it): write it in the page. */
 export class WorkerUnavailableError extends Error {

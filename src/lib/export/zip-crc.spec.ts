@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { exportParts } from './exif';
 import { exportedCrc } from './zip';
-import { crc32 } from './zip-writer';
+import { crc32 } from '$lib/checksums/crc32';
 
 /** A minimal JPEG's structure: SOI, APP0 (JFIF), optionally APP1 (Exif), DQT, SOS, data, EOI. */
 function jpeg(withExif: boolean, dataLength = 5000): Uint8Array {

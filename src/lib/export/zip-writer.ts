@@ -2,19 +2,13 @@
  * A small streamed ZIP writer, store only (method 0): photos are already compressed, and the
  * archive must be written at disk speed. Every entry's bytes are in memory when it is written,
  * so its CRC and size go in the local header (no data descriptor) and the bytes are passed on
- * as they are, never copied. The CRC is slice-by-16 (crc-32), several times faster than a
- * byte-at-a-time table, which is what capped exports with client-zip.
+ * as they are, never copied.
  *
  * Layout follows PKWARE APPNOTE 6.3.x: local header + data per entry, then the central
  * directory, then (when a size, offset or count overflows) the ZIP64 end of central directory
  * record and locator, then the classic end of central directory record.
  */
-// crc-32 is CommonJS only (`factory(exports)`, no ESM build, no exports map): Node's ESM loader
-// sees no named exports in it, so `import { buf }` / `ns.buf` fail in plain Node. The default
-// import is module.exports everywhere: Node, Vitest, Vite dev pre-bundling and the Rollup /
-// Rolldown build (page and worker bundles). Its own typings declare named exports, which
-// esModuleInterop lets TypeScript read as that default.
-import CRC32 from 'crc-32';
+import { crcOfBytes } from '$lib/checksums/crc32';
 
 /** One file in the archive. */
 export interface ZipEntry {
@@ -38,14 +32,6 @@ export interface ZipEntry {
 export interface ZipWriterOptions {
 	/** Aborting errors the stream with the signal's reason at its next pull. */
 	signal?: AbortSignal;
-}
-
-/** CRC-32 (IEEE, as in ZIP and zlib) of the bytes, given whole or as consecutive parts; unsigned. */
-export function crc32(parts: readonly Uint8Array[] | Uint8Array): number {
-	let crc = 0;
-	// crc-32 takes the previous CRC as its seed, so parts chain without being joined.
-	for (const part of asParts(parts)) crc = CRC32.buf(part, crc);
-	return crc >>> 0; // crc-32 returns a signed 32-bit int
 }
 
 const MAX_16 = 0xffff;
@@ -150,7 +136,7 @@ function describe(entry: ZipEntry, offset: number): FileInfo {
 	const parts = asParts(entry.data);
 	let size = 0;
 	for (const part of parts) size += part.length;
-	return { ...headerInfo(entry.name, entry.lastModified, size, entry.crc ?? crc32(parts), offset), parts };
+	return { ...headerInfo(entry.name, entry.lastModified, size, crcOfBytes(parts, entry.crc), offset), parts };
 }
 
 /** Everything the headers say about an entry, its bytes aside; a bad name is a TypeError. */

@@ -12,8 +12,9 @@ import { photos } from '$lib/photos/repository';
 import type { PhotoMeta, StoredThumbnail } from '$lib/photos/types';
 import { exportParts, type ExportEdit } from './exif';
 import type { ZipFile } from './filename';
-import { crc32, zipBlob, zipStream, type ZipBlobEntry, type ZipEntry } from './zip-writer';
-import { crc32ReplacePrefix } from './crc-combine';
+import { zipBlob, zipStream, type ZipBlobEntry, type ZipEntry } from './zip-writer';
+import { crc32, crcOf, crcOfBytes } from '$lib/checksums/crc32';
+import { crc32ReplacePrefix } from '$lib/checksums/crc-combine';
 
 export type { ZipFile };
 
@@ -119,7 +120,7 @@ async function prepareOriginal(file: ZipFile, original: StoredOriginal, exif: bo
 		} else {
 			// Bytes (a photo stored before Blobs were used): the CRC while they are here, then
 			// handed to the browser at once, so the archive holds no photo's bytes in the heap.
-			crc ??= crc32(parts as Uint8Array[]);
+			crc = crcOfBytes(parts as Uint8Array[], crc);
 			parts = [new Blob(parts)];
 		}
 	}
@@ -204,7 +205,7 @@ async function* streamEntries(job: ZipJob, run: ZipRun): AsyncGenerator<ZipEntry
 async function* blobEntries(job: ZipJob, run: ZipRun): AsyncGenerator<ZipBlobEntry> {
 	for await (const e of prepared(job, run, 'blob')) {
 		// A Blob stored before CRCs were kept, or saved a moment ago, is read once for it.
-		const crc = e.crc ?? crc32(await asBytes(e.parts));
+		const crc = await crcOf(e.parts, e.crc);
 		yield { name: e.name, lastModified: e.lastModified, parts: e.parts, crc };
 	}
 }

@@ -8,12 +8,12 @@ import type { PhotoMeta } from '$lib/photos/types';
 import { UNDO_MS } from '$lib/photos/gallery.svelte';
 import { storageStatus } from '$lib/photos/storage.svelte';
 import { settings } from '$lib/settings/settings.svelte';
-import { task } from '$lib/export/task.svelte';
+import { task } from '$lib/tasks/task.svelte';
 import type { ImportReport } from '$lib/import/importer';
 import { plural } from '$lib/format';
 import { reportError, toasts } from '$lib/toasts.svelte';
+import { isAbort } from '$lib/abort';
 
-const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
 
 /**
  * Deletes photos with an Undo toast. Until the toast expires only their metadata has moved (to

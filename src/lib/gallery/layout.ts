@@ -3,6 +3,7 @@
  * first) are cut into days, each a heading row and rows of square tiles. Every row has a fixed
  * y, so the rows on screen are found by binary search and only those are rendered.
  */
+import { localParts } from '$lib/format';
 
 export interface DayRow {
 	kind: 'day';
@@ -45,12 +46,10 @@ export interface LayoutOptions {
 	headerHeight: number;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** The local calendar day of a time, yyyy-mm-dd. */
 export function dayKey(ms: number): string {
-	const d = new Date(ms);
-	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+	const p = localParts(ms);
+	return `${p.year}-${p.month}-${p.day}`;
 }
 
 export function layoutGrid(

@@ -7,7 +7,7 @@ import { BlobReader, TextWriter, Uint8ArrayWriter, ZipReader, configure, type En
 import { isQuotaError, photos as repo } from '$lib/photos/repository';
 import type { PhotoMeta } from '$lib/photos/types';
 import { MANIFEST_NAME, metaFromManifest, parseManifest, ManifestError, type ManifestPhoto } from '$lib/export/manifest';
-import { fitWithin } from '$lib/photos/thumbnail';
+import { thumbnailSize } from '$lib/pixels/thumbnail';
 import type { StoredThumbnail } from '$lib/photos/types';
 import { sniff } from './sniff';
 
@@ -169,7 +169,7 @@ class Importer {
 		try {
 			const data = await this.#read(entry);
 			if (sniff(data.subarray(0, 16)) !== 'image/jpeg') return undefined;
-			return { id: p.id, data: exactBuffer(data), type: 'image/jpeg', ...fitWithin(p.width, p.height) };
+			return { id: p.id, data: exactBuffer(data), type: 'image/jpeg', ...thumbnailSize(p.width, p.height) };
 		} catch (e) {
 			if (e instanceof Rejected) return undefined;
 			throw e;

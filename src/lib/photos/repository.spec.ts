@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { onPhotoChange, type PhotoChange } from './changes';
 import { DB_NAME, DB_VERSION, openBoothDB, storedBytes } from './db';
-import { crc32 } from '$lib/export/zip-writer';
+import { crc32 } from '$lib/checksums/crc32';
 import { PhotoRepository, newPhotoId } from './repository';
 import type { NewPhoto, PhotoMeta, StoredThumbnail } from './types';
 

@@ -2,9 +2,8 @@
  * How safe the photos are on this device: whether the browser keeps the storage persistently,
  * and how much is used and free. Persistence is asked for after the first photo is saved.
  */
+import { readLocal, STORE_KEYS, writeLocal } from '$lib/local-store';
 import { onPhotoChange } from './changes';
-
-const ASKED_KEY = 'photobooth.persist-asked';
 
 class StorageStatus {
 	#persisted = $state<boolean | null>(null);
@@ -44,11 +43,8 @@ class StorageStatus {
 	/** Asks the browser to keep our storage (Firefox asks the person; Chromium decides). */
 	async requestPersistence(): Promise<boolean> {
 		if (!navigator.storage?.persist) return false;
-		try {
-			localStorage.setItem(ASKED_KEY, '1');
-		} catch {
-			// Without localStorage we may ask again next visit; harmless.
-		}
+		// Without localStorage we may ask again next visit; harmless.
+		writeLocal(STORE_KEYS.persistAsked, '1');
 		this.#persisted = await navigator.storage.persist();
 		return this.#persisted;
 	}
@@ -59,12 +55,7 @@ class StorageStatus {
 		this.#following = true;
 		onPhotoChange(async (change) => {
 			if (change.type !== 'added') return;
-			let asked = false;
-			try {
-				asked = localStorage.getItem(ASKED_KEY) === '1';
-			} catch {
-				asked = false;
-			}
+			const asked = readLocal(STORE_KEYS.persistAsked) === '1';
 			if (!asked && !(await navigator.storage?.persisted?.())) await this.requestPersistence();
 			await this.refresh();
 		});

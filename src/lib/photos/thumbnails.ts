@@ -12,8 +12,8 @@
  * A photo saved before thumbnails existed (or whose thumbnail was never written) gets one made
  * here, once.
  */
-import { photos, type PhotoRepository } from './repository';
-import { makeThumbnail, thumbnailJobs } from './thumbnail';
+import { thumbnailOfImage } from '$lib/pixels/thumbnail';
+import { photos, storedThumbnail, type PhotoRepository } from './repository';
 import type { StoredThumbnail } from './types';
 
 interface Entry {
@@ -83,14 +83,12 @@ export class ThumbnailUrls {
 	}
 
 	async #load(id: string): Promise<string | undefined> {
-		// A photo just taken has its thumbnail on the way: wait for it rather than make another.
-		const pending = await thumbnailJobs.get(id);
-		if (pending) return toDataUrl(pending.data, pending.type);
+		// A photo just taken has its thumbnail on the way: the read waits for it (see add).
 		let thumb = await this.#read(id);
 		if (!thumb) {
 			const original = await this.#repo.getOriginal(id);
 			if (!original) return undefined;
-			thumb = await makeThumbnail(id, original);
+			thumb = await storedThumbnail(id, await thumbnailOfImage(original));
 			// Stored quietly: announcing it would only make every view reload what it already has.
 			await this.#repo.putThumbnail(thumb, { quiet: true });
 		}

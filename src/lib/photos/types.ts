@@ -34,6 +34,14 @@ export interface NewPhoto {
 	favorite?: boolean;
 }
 
+/** A photo to bring in whole from a backup or a file: its metadata is kept as given. */
+export interface ImportedPhoto {
+	meta: PhotoMeta;
+	data: ArrayBuffer;
+	/** Its thumbnail, when the backup carried one (saves decoding the original again). */
+	thumbnail?: StoredThumbnail;
+}
+
 /** Everything stored for one photo: what delete hands back so Undo can put it back whole. */
 export interface PhotoRecord {
 	meta: PhotoMeta;

@@ -3,17 +3,13 @@
  * while the gallery is open: not while the camera is, whose saves would queue behind the
  * rewrites, and not during an export or import, which reads the same store.
  */
-import { task } from '$lib/export/task.svelte';
+import { task } from '$lib/tasks/task.svelte';
+import { readLocal, STORE_KEYS, writeLocal } from '$lib/local-store';
 import { photos } from './repository';
 
 /** How long the gallery is left alone first: its first screen and thumbnails come before this. */
 const START_AFTER_MS = 3000;
 
-/**
- * Set once a pass has found every photo moved: from then on the app writes Blobs only (imports
- * and Undo included), so the pass need not look through the photos at every visit.
- */
-const DONE_KEY = 'photobooth.originals-upgraded';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -25,19 +21,16 @@ async function pause(signal: AbortSignal): Promise<void> {
 	while (task.running && !signal.aborted) await sleep(500);
 }
 
-/** Starts the upgrade after a while; the returned function stops it (it goes on another time). */
-/** localStorage, which a browser may refuse (storage blocked): then the pass simply runs again. */
-function marker(set?: boolean): boolean {
-	try {
-		if (set) localStorage.setItem(DONE_KEY, '1');
-		return localStorage.getItem(DONE_KEY) === '1';
-	} catch {
-		return false;
-	}
-}
+/**
+ * Set once a pass has found every photo moved: from then on the app writes Blobs only (imports
+ * and Undo included), so the pass need not look through the photos at every visit. Where
+ * storage is refused the pass simply runs again.
+ */
+const done = () => readLocal(STORE_KEYS.originalsUpgraded) === '1';
 
+/** Starts the upgrade after a while; the returned function stops it (it goes on another time). */
 export function upgradeInBackground(): () => void {
-	if (!photos.storesBlobs || marker()) return () => {};
+	if (!photos.storesBlobs || done()) return () => {};
 	const controller = new AbortController();
 	const { signal } = controller;
 	const timer = setTimeout(() => {
@@ -45,7 +38,7 @@ export function upgradeInBackground(): () => void {
 			.upgradeOriginals({ signal, pause: () => pause(signal) })
 			.then((moved) => {
 				if (signal.aborted || !photos.storesBlobs) return;
-				marker(true);
+				writeLocal(STORE_KEYS.originalsUpgraded, '1');
 				if (moved) console.info(`Photo Booth moved ${moved} older photos to Blobs.`);
 			})
 			.catch((e: unknown) => console.warn('Moving older photos to Blobs stopped:', e));

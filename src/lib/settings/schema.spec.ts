@@ -12,7 +12,7 @@ import {
 } from './schema';
 
 const defaults: BoothSettings = {
-	version: 2,
+	version: 3,
 	cameraId: '',
 	photoSize: 'max',
 	format: 'image/jpeg',
@@ -20,7 +20,7 @@ const defaults: BoothSettings = {
 	mirrorPreview: true,
 	mirrorSaved: false,
 	countdown: 0,
-	burst: false,
+	mode: 'photo',
 	burstCount: 4,
 	burstInterval: 1000,
 	flash: true,
@@ -235,7 +235,7 @@ describe('validateField', () => {
 	});
 });
 
-describe('version 2 fields', () => {
+describe('version 2 and 3 fields', () => {
 	it.each<[keyof BoothSettings, unknown, unknown]>([
 		['countdown', 3, 3],
 		['countdown', 10, 10],
@@ -257,14 +257,18 @@ describe('version 2 fields', () => {
 		['mirrorSaved', 1, false],
 		['flash', false, false],
 		['sound', true, true],
-		['burst', 'yes', false]
+		['mode', 'burst', 'burst'],
+		['mode', 'gif', 'gif'],
+		['mode', 'Burst', 'photo'],
+		['mode', '<img src=x>', 'photo'],
+		['mode', 7, 'photo']
 	])('%s: %o becomes %o', (key, value, expected) => {
 		expect(validateField(key, value)).toEqual(expected);
 	});
 
 	it('always stores the current version', () => {
-		expect(validateField('version', 1)).toBe(2);
-		expect(validateSettings({ version: 99 }).version).toBe(2);
+		expect(validateField('version', 1)).toBe(3);
+		expect(validateSettings({ version: 99 }).version).toBe(3);
 	});
 
 	it('parses photo sizes', () => {
@@ -288,7 +292,7 @@ describe('version 2 fields', () => {
 describe('migration', () => {
 	it('takes version 1 settings (no version field) to version 2, keeping every v1 value', () => {
 		const v1 = { cameraId: 'cam-9', format: 'image/webp', quality: 0.8, mirrorPreview: false };
-		expect(migrate(v1)).toEqual({ ...v1, mirrorSaved: false, version: 2 });
+		expect(migrate(v1)).toEqual({ ...v1, mirrorSaved: false, mode: 'photo', version: 3 });
 		expect(validateSettings(v1)).toEqual({ ...defaults, ...v1 });
 	});
 
@@ -297,9 +301,16 @@ describe('migration', () => {
 		expect(parseStored(text)).toEqual({ ...defaults, format: 'image/png' });
 	});
 
-	it('leaves version 2 settings as they are', () => {
-		const v2 = { ...defaults, countdown: 5, mirrorSaved: true };
-		expect(migrate(v2)).toEqual(v2);
-		expect(validateSettings(v2)).toEqual(v2);
+	it('takes version 2 settings to version 3: a burst turned on becomes the Burst mode', () => {
+		const { mode: _mode, ...rest } = defaults;
+		const v2 = { ...rest, version: 2, countdown: 5, mirrorSaved: true };
+		expect(migrate({ ...v2, burst: true })).toEqual({ ...v2, mode: 'burst', version: 3 });
+		expect(validateSettings({ ...v2, burst: false })).toEqual({ ...defaults, countdown: 5, mirrorSaved: true });
+	});
+
+	it('leaves version 3 settings as they are', () => {
+		const v3 = { ...defaults, countdown: 5, mirrorSaved: true, mode: 'burst' };
+		expect(migrate(v3)).toEqual(v3);
+		expect(validateSettings(v3)).toEqual(v3);
 	});
 });

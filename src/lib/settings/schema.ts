@@ -2,7 +2,7 @@
  * The settings' shape, defaults, validation and migration: pure, so it is unit-tested without a
  * browser. Anything stored that does not fit falls back to the default for that field alone.
  */
-import type { PhotoFormat } from '$lib/capture/constraints';
+import type { PhotoFormat } from '$lib/pixels/formats';
 
 /** A value of one camera control (zoom 150, focusMode 'manual', torch true). */
 export type ControlValue = number | string | boolean;
@@ -24,8 +24,12 @@ export interface BoothSettings {
 	mirrorSaved: boolean;
 	/** Seconds of countdown before a shot: 0 (off), 3, 5 or 10. */
 	countdown: number;
+	/**
+	 * The capture mode a press runs, by its id ('photo', 'burst'; see capture/modes). An id this
+	 * version does not know is kept, and the booth runs Photo for it.
+	 */
+	mode: string;
 	/** Burst mode: each press takes `burstCount` photos `burstInterval` ms apart. */
-	burst: boolean;
 	burstCount: number;
 	burstInterval: number;
 	/** White screen flash on each shot. */
@@ -36,7 +40,7 @@ export interface BoothSettings {
 	controls: Record<string, Record<string, ControlValue>>;
 }
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export const COUNTDOWNS = [0, 3, 5, 10] as const;
 export const BURST_COUNT = { min: 2, max: 10 } as const;
@@ -52,7 +56,7 @@ export const DEFAULTS: Readonly<BoothSettings> = Object.freeze({
 	mirrorPreview: true,
 	mirrorSaved: false,
 	countdown: 0,
-	burst: false,
+	mode: 'photo',
 	burstCount: 4,
 	burstInterval: 1000,
 	flash: true,
@@ -119,9 +123,10 @@ export function validateField<K extends keyof BoothSettings>(key: K, value: unkn
 			const q = Math.min(QUALITY_RANGE.max, Math.max(QUALITY_RANGE.min, value));
 			return Number(q.toFixed(2)) as BoothSettings[K];
 		}
+		case 'mode':
+			return pick(typeof value === 'string' && /^[a-z][a-z0-9-]{0,31}$/.test(value));
 		case 'mirrorPreview':
 		case 'mirrorSaved':
-		case 'burst':
 		case 'flash':
 		case 'sound':
 			return pick(typeof value === 'boolean');
@@ -144,6 +149,7 @@ export function validateField<K extends keyof BoothSettings>(key: K, value: unkn
  * N + 1; validation afterwards fills what is missing.
  * - v1 (no `version` field): cameraId, format, quality, mirrorPreview. Its mirror setting
  *   mirrored the preview only, which v2 keeps as mirrorPreview; saved photos stay unmirrored.
+ * - v2 had `burst` on or off; v3 has capture modes, and a burst turned on is the Burst mode.
  */
 export function migrate(raw: Record<string, unknown>): Record<string, unknown> {
 	const out = { ...raw };
@@ -151,6 +157,11 @@ export function migrate(raw: Record<string, unknown>): Record<string, unknown> {
 	if (version < 2) {
 		out.mirrorSaved = false;
 		version = 2;
+	}
+	if (version < 3) {
+		out.mode = out.burst === true ? 'burst' : 'photo';
+		delete out.burst;
+		version = 3;
 	}
 	out.version = version;
 	return out;

@@ -2,25 +2,18 @@
  * The app's settings: typed, validated, persisted in localStorage and kept in step across tabs.
  * Reading a field is reactive, so the capture engine and pages follow changes live.
  */
+import { readLocal, STORE_KEYS, writeLocal } from '$lib/local-store';
 import { parseStored, validateField, validateSettings, type BoothSettings, type ControlValue } from './schema';
 
-export const STORAGE_KEY = 'photobooth.settings';
-
-function readStorage(): string | null {
-	try {
-		return globalThis.localStorage?.getItem(STORAGE_KEY) ?? null;
-	} catch {
-		return null; // storage disabled: run on defaults
-	}
-}
+const KEY = STORE_KEYS.settings;
 
 export class Settings {
-	#values = $state<BoothSettings>(parseStored(readStorage()));
+	#values = $state<BoothSettings>(parseStored(readLocal(KEY)));
 
 	constructor() {
 		if (typeof window !== 'undefined') {
 			window.addEventListener('storage', (e) => {
-				if (e.key === STORAGE_KEY) this.#values = parseStored(e.newValue);
+				if (e.key === KEY) this.#values = parseStored(e.newValue);
 			});
 		}
 	}
@@ -69,22 +62,18 @@ export class Settings {
 	}
 
 	#save(): void {
-		try {
-			localStorage.setItem(STORAGE_KEY, JSON.stringify(this.#values));
-		} catch {
-			// Private mode or a full disk: the setting still applies for this visit.
-		}
+		// Refused (private mode, a full disk): the setting still applies for this visit.
+		writeLocal(KEY, JSON.stringify(this.#values));
 	}
 
 	/**
-	 * Replaces every setting with values from elsewhere (a restored backup), each validated by
-	 * set(); fields missing or invalid there fall back to their defaults.
+	 * Replaces every setting with values from elsewhere (a restored backup, of this version or
+	 * an older one): migrated and validated field by field, so what is missing or invalid there
+	 * falls back to its default.
 	 */
 	replace(raw: unknown): void {
-		const given = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-		for (const key of Object.keys(this.#values) as (keyof BoothSettings)[]) {
-			this.set(key, given[key] as never);
-		}
+		this.#values = validateSettings(raw);
+		this.#save();
 	}
 }
 

@@ -2,8 +2,8 @@
  * The photo sizes offered in settings: the largest the camera can take, then common sizes that
  * fit within its photo capabilities (all of them while the camera's abilities are unknown).
  */
-import { isRange, type PhotoCaps } from '$lib/capture/constraints';
-import { parsePhotoSize } from './schema';
+import { isRange, type PhotoCaps } from './constraints';
+import { parsePhotoSize } from '$lib/settings/schema';
 
 const COMMON = [
 	[3840, 2160],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crc32 } from './zip-writer';
+import { crc32 } from './crc32';
 import { crc32Combine, crc32ReplacePrefix } from './crc-combine';
 
 function bytes(n: number, seed: number): Uint8Array {

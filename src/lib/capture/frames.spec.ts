@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FrameClaims } from './frame-claims';
+import { FrameClaims } from './frames';
 
 /** A fake camera: the current frame's timestamp is whatever the test's clock says it is. */
 function camera(frameMs: number) {

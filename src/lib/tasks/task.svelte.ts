@@ -2,6 +2,8 @@
  * The one long job at a time (export, backup, import): what it is, how far it got, and a way to
  * cancel it. The gallery shows it as a progress bar with a Cancel button.
  */
+import { isAbort } from '$lib/abort';
+
 export interface TaskContext {
 	signal: AbortSignal;
 	progress(done: number, total?: number): void;
@@ -46,7 +48,7 @@ class Task {
 				}
 			});
 		} catch (e) {
-			if (controller.signal.aborted || (e instanceof DOMException && e.name === 'AbortError')) return undefined;
+			if (controller.signal.aborted || isAbort(e)) return undefined;
 			throw e;
 		} finally {
 			this.#controller = null;

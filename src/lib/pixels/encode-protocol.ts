@@ -3,37 +3,25 @@
  * gives up (an ImageBitmap or a VideoFrame, transferred, not copied); the worker answers with
  * the encoded Blobs, or with why it could not.
  */
-/** How to encode: a MIME type (browsers without it give PNG) and a quality from 0 to 1. */
-export interface EncodeFormat {
-	type: string;
-	quality: number;
-}
+import type { EncodeFormat } from './formats';
+import type { Size } from './geometry';
+import type { FrameRecipe } from './recipe';
+import type { EncodedThumbnail } from './thumbnail';
 
-export interface ThumbnailRequest extends EncodeFormat {
-	/** Longest side, px. */
-	size: number;
-}
+export type { EncodeFormat, EncodedThumbnail };
 
 export type EncodeRequest =
 	| { id: number; kind: 'ping' }
 	| ({ id: number; kind: 'encode'; bitmap: ImageBitmap } & EncodeFormat)
-	| ({ id: number; kind: 'still'; frame: VideoFrame } & StillJob);
+	| ({ id: number; kind: 'still'; frame: VideoFrame; thumbnail: boolean } & StillJob);
 
 /**
- * A whole still from a camera frame: drawn at width x height (mirrored if asked), encoded, and
- * a thumbnail drawn from the same pixels and encoded too.
+ * A whole still from a camera frame: drawn by the recipe at `size` (drawRecipe, as on the page)
+ * and encoded; with `thumbnail`, a thumbnail drawn from the same pixels is encoded too.
  */
 export interface StillJob extends EncodeFormat {
-	width: number;
-	height: number;
-	mirror: boolean;
-	thumbnail?: ThumbnailRequest;
-}
-
-export interface EncodedThumbnail {
-	blob: Blob;
-	width: number;
-	height: number;
+	size: Size;
+	recipe: FrameRecipe;
 }
 
 export type EncodeReply =

@@ -7,9 +7,9 @@
  * rejects with EncoderUnavailableError before anything is lost: the caller still has the
  * frame and encodes it on the page.
  */
-import type { EncodeFormat, EncodeReply, EncodeRequest, EncodedThumbnail, StillJob, ThumbnailRequest } from './encode-protocol';
+import type { EncodeFormat, EncodeReply, EncodeRequest, EncodedThumbnail, StillJob } from './encode-protocol';
 
-export type { EncodedThumbnail, EncodeFormat, StillJob, ThumbnailRequest };
+export type { EncodedThumbnail, EncodeFormat, StillJob };
 
 export class EncoderUnavailableError extends Error {
 	override name = 'EncoderUnavailableError';
@@ -157,7 +157,7 @@ export async function encodeInWorker(canvas: OffscreenCanvas, type: string, qual
 }
 
 /**
- * Draws, encodes and makes the thumbnail of a camera frame in the worker. The frame given is
+ * Draws (by the job's recipe), encodes and makes the thumbnail of a camera frame in the worker. The frame given is
  * transferred (closed here); pass a clone to keep one. `onDrawn` is called as soon as the
  * worker has the pixels, before the encode. Rejects with EncoderUnavailableError
  * when the worker is not up or could not do it.
@@ -166,7 +166,7 @@ export async function stillInWorker(
 	frame: VideoFrame,
 	job: StillJob,
 	onDrawn?: () => void
-): Promise<{ blob: Blob; thumbnail?: Promise<EncodedThumbnail | undefined> }> {
+): Promise<{ blob: Blob; thumbnail: Promise<EncodedThumbnail | undefined> }> {
 	const w = worker;
 	if (!w) {
 		frame.close();
@@ -174,10 +174,8 @@ export async function stillInWorker(
 	}
 	const id = nextId++;
 	// It follows the still's answer, so the save does not wait for it.
-	const thumbnail = job.thumbnail
-		? new Promise<EncodedThumbnail | undefined>((resolve) => thumbnails.set(id, resolve))
-		: undefined;
-	const answer = await send(w, { id, kind: 'still', frame, ...job }, [frame], onDrawn).catch((e: unknown) => {
+	const thumbnail = new Promise<EncodedThumbnail | undefined>((resolve) => thumbnails.set(id, resolve));
+	const answer = await send(w, { id, kind: 'still', frame, thumbnail: true, ...job }, [frame], onDrawn).catch((e: unknown) => {
 		thumbnails.delete(id);
 		// Not sent (nothing transferred): the clone still holds a camera buffer.
 		closeQuietly(frame);

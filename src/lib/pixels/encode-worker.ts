@@ -8,18 +8,14 @@
  * idle time, so during a burst each shot waited behind the preview and the saves. In a worker
  * both run at once on the worker's own thread, on the other core.
  */
-import type { EncodeReply, EncodeRequest, EncodedThumbnail, ThumbnailRequest } from './encode-protocol';
+import type { EncodeReply, EncodeRequest } from './encode-protocol';
+import { context2d } from './canvas';
+import { drawRecipe } from './recipe';
+import { thumbnailOf, type EncodedThumbnail } from './thumbnail';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const reply = (message: EncodeReply) => self.postMessage(message);
-
-function context2d(canvas: OffscreenCanvas): OffscreenCanvasRenderingContext2D {
-	const ctx = canvas.getContext('2d');
-	if (!ctx) throw new Error('No 2D canvas in the encode worker.');
-	ctx.imageSmoothingQuality = 'high';
-	return ctx;
-}
 
 async function encodeBitmap(bitmap: ImageBitmap, type: string, quality: number): Promise<Blob> {
 	const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
@@ -33,32 +29,12 @@ async function encodeBitmap(bitmap: ImageBitmap, type: string, quality: number):
 	return canvas.convertToBlob({ type, quality });
 }
 
-/** The longer side scaled down to at most `max`, never up. */
-function fit(width: number, height: number, max: number) {
-	const scale = Math.min(1, max / width, max / height);
-	return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
-}
-
-async function thumbnailOf(source: OffscreenCanvas, want: ThumbnailRequest): Promise<EncodedThumbnail> {
-	const { width, height } = fit(source.width, source.height, want.size);
-	const canvas = new OffscreenCanvas(width, height);
-	context2d(canvas).drawImage(source, 0, 0, width, height);
-	return { blob: await canvas.convertToBlob({ type: want.type, quality: want.quality }), width, height };
-}
-
 /** Draws and encodes a still, answers, then makes its thumbnail (the save need not wait for it). */
 async function still(msg: Extract<EncodeRequest, { kind: 'still' }>): Promise<void> {
-	const { frame, width, height } = msg;
-	const canvas = new OffscreenCanvas(width, height);
+	const { frame, size } = msg;
+	const canvas = new OffscreenCanvas(size.width, size.height);
 	try {
-		const ctx = context2d(canvas);
-		// At the frame's own size nothing is resampled: smoothing would only cost time.
-		if (frame.displayWidth === width && frame.displayHeight === height) ctx.imageSmoothingEnabled = false;
-		if (msg.mirror) {
-			ctx.translate(width, 0);
-			ctx.scale(-1, 1);
-		}
-		ctx.drawImage(frame, 0, 0, width, height);
+		drawRecipe(context2d(canvas), frame, { width: frame.displayWidth, height: frame.displayHeight }, size, msg.recipe);
 	} finally {
 		// The camera's buffer goes back to it as soon as the pixels are ours.
 		frame.close();
@@ -76,8 +52,7 @@ async function still(msg: Extract<EncodeRequest, { kind: 'still' }>): Promise<vo
 		return;
 	}
 	reply({ id: msg.id, kind: 'encoded', blob });
-	const want = msg.thumbnail;
-	if (want) later(msg.id, () => thumbnailOf(canvas, want));
+	if (msg.thumbnail) later(msg.id, () => thumbnailOf(canvas));
 }
 
 /**

@@ -1,0 +1,16 @@
+/**
+ * The capture modes, in the order the mode switch shows them. A new mode is a file in this
+ * folder and one line here.
+ */
+import { burst } from './burst';
+import { photo } from './photo';
+import type { CaptureMode } from './types';
+
+export type { CaptureMode, ModeContext } from './types';
+
+export const MODES: readonly CaptureMode[] = [photo, burst];
+
+/** The mode with this id, or Photo (a setting from a newer version, or a mode since removed). */
+export function modeById(id: string): CaptureMode {
+	return MODES.find((m) => m.id === id) ?? MODES[0];
+}

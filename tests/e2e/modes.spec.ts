@@ -1,0 +1,63 @@
+import { test, expect, openCamera, savedCount, nav } from './fixtures';
+
+const modes = (page: import('@playwright/test').Page) => page.getByRole('radiogroup', { name: 'Mode' });
+
+test('the mode switch lists the modes, is keyboard-reachable and remembered across visits', async ({ page }) => {
+	await openCamera(page);
+	const group = modes(page);
+	await expect(group.getByRole('radio')).toHaveCount(2);
+	await expect(group.getByRole('radio', { name: 'Photo', exact: true })).toBeChecked();
+	await expect(group.getByRole('radio', { name: 'Burst', exact: true })).not.toBeChecked();
+
+	// Keyboard: Tab reaches the group, the arrow keys move the choice.
+	await group.getByRole('radio', { name: 'Photo', exact: true }).focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(group.getByRole('radio', { name: 'Burst', exact: true })).toBeChecked();
+	// Space on a focused mode is the mode's, not the shutter's.
+	await page.keyboard.press(' ');
+	await page.waitForTimeout(300);
+	expect(await savedCount(page)).toBe(0);
+
+	await page.reload();
+	await expect(modes(page).getByRole('radio', { name: 'Burst', exact: true })).toBeChecked();
+	await nav(page, 'Settings').click();
+	await expect(page.getByRole('combobox', { name: /^Capture mode/ })).toHaveValue('burst');
+	await page.getByRole('combobox', { name: /^Capture mode/ }).selectOption('photo');
+	await nav(page, 'Camera').click();
+	await expect(modes(page).getByRole('radio', { name: 'Photo', exact: true })).toBeChecked();
+});
+
+test('B selects Burst and again goes back to Photo; P selects Photo; the help lists both', async ({ page }) => {
+	await openCamera(page);
+	const group = modes(page);
+	await page.keyboard.press('b');
+	await expect(group.getByRole('radio', { name: 'Burst', exact: true })).toBeChecked();
+	await page.keyboard.press('b');
+	await expect(group.getByRole('radio', { name: 'Photo', exact: true })).toBeChecked();
+	await page.keyboard.press('B');
+	await expect(group.getByRole('radio', { name: 'Burst', exact: true })).toBeChecked();
+	await page.keyboard.press('p');
+	await expect(group.getByRole('radio', { name: 'Photo', exact: true })).toBeChecked();
+
+	await page.keyboard.press('?');
+	const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+	await expect(help.getByText('Burst mode', { exact: false })).toBeVisible();
+	await expect(help.getByText('Photo mode', { exact: true })).toBeVisible();
+	await expect(help.locator('kbd', { hasText: /^B$/ })).toBeVisible();
+});
+
+test('Burst takes the set number of photos with one press; the mode cannot change mid-press', async ({ page }) => {
+	await page.addInitScript(() => {
+		if (!sessionStorage.getItem('seeded')) {
+			localStorage.setItem('photobooth.settings', JSON.stringify({ version: 3, mode: 'burst', burstCount: 2, burstInterval: 1500 }));
+			sessionStorage.setItem('seeded', '1');
+		}
+	});
+	await openCamera(page);
+	await page.getByRole('button', { name: 'Take photo', exact: true }).click();
+	await expect(page.getByText('1 of 2').first()).toBeVisible();
+	await expect(modes(page).getByRole('radio', { name: 'Photo', exact: true })).toBeDisabled();
+	await expect.poll(() => savedCount(page), { timeout: 8000 }).toBe(2);
+	await expect(page.getByText('2 photos saved')).toBeAttached();
+	await expect(modes(page).getByRole('radio', { name: 'Photo', exact: true })).toBeEnabled();
+});
