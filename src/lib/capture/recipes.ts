@@ -3,15 +3,21 @@
  * preview, alike but for the mirror (a preview may be a mirror while photos read the right way
  * round). Pure.
  */
-import type { BoothSettings } from '$lib/settings/schema';
-import type { FrameRecipe } from '$lib/pixels/recipe';
+import { shapeAspect, type BoothSettings } from '$lib/settings/schema';
+import type { Size } from '$lib/pixels/geometry';
+import { centreCrop, type FrameRecipe } from '$lib/pixels/recipe';
 
-/** How a photo is drawn from a camera frame. */
-export function photoRecipe(values: Readonly<BoothSettings>, facesUser: boolean): FrameRecipe {
-	return { mirror: values.mirrorSaved && facesUser };
+/** How a photo is drawn from a camera frame of this size. */
+export function photoRecipe(values: Readonly<BoothSettings>, facesUser: boolean, frame: Size): FrameRecipe {
+	const aspect = shapeAspect(values.shape);
+	const crop = aspect === undefined ? undefined : centreCrop(frame, aspect);
+	return { mirror: values.mirrorSaved && facesUser, ...(crop ? { crop } : {}) };
 }
 
-/** How the preview shows the camera: as the photo will be, but mirrored as the preview setting says. */
-export function previewRecipe(values: Readonly<BoothSettings>, facesUser: boolean): FrameRecipe {
-	return { ...photoRecipe(values, facesUser), mirror: values.mirrorPreview && facesUser };
+/**
+ * How the preview shows the camera: as the photo will be (the same crop, shown by the page as a
+ * centred cover of that shape), but mirrored as the preview setting says.
+ */
+export function previewRecipe(values: Readonly<BoothSettings>, facesUser: boolean, frame: Size): FrameRecipe {
+	return { ...photoRecipe(values, facesUser, frame), mirror: values.mirrorPreview && facesUser };
 }

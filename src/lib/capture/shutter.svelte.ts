@@ -53,11 +53,11 @@ export class Shutter {
 	}
 
 	/**
-	 * Takes one still at the photo size and format in settings, drawn by `recipe` (the saved
-	 * photo's mirror, crop and effect by default). Rejects with a CameraError a person can act
-	 * on, or with AbortError once `signal` aborts.
+	 * Takes one still at the photo size and format in settings, drawn by `recipe` (by default
+	 * the saved photo's mirror, crop and effect, see recipes.ts). Rejects with a CameraError a
+	 * person can act on, or with AbortError once `signal` aborts.
 	 */
-	async take(signal?: AbortSignal, recipe: FrameRecipe = photoRecipe(settings.values, this.#camera.facesUser)): Promise<Still> {
+	async take(signal?: AbortSignal, recipe?: FrameRecipe): Promise<Still> {
 		const track = this.#camera.track;
 		const video = this.#camera.video;
 		if (this.#camera.status !== 'live' || !track || !video) throw new CaptureFailedError();
@@ -76,11 +76,12 @@ export class Shutter {
 			} finally {
 				if (useTakePhoto) this.#photoInFlight = false;
 			}
+			const drawn = recipe ?? photoRecipe(values, this.#camera.facesUser, frame);
 			// Cameras may ignore the size in takePhoto() (Chromium's fake camera does): a larger
 			// frame is scaled down to it here; a smaller one is never enlarged.
 			const rendered = await renderStill(
 				frame,
-				{ size: recipeSize(frame, recipe, size), recipe, type: values.format, quality: values.quality },
+				{ size: recipeSize(frame, drawn, size), recipe: drawn, type: values.format, quality: values.quality },
 				signal
 			);
 			this.#lastMethod = frame.method;

@@ -79,18 +79,11 @@ export async function backUp(all: readonly PhotoMeta[]): Promise<void> {
 	try {
 		const { archiveName, chooseTarget, saveZip } = await import('$lib/export/save');
 		const target = await chooseTarget(archiveName('backup'));
-		const [{ nameFiles }, { buildManifest, MANIFEST_NAME, PHOTO_FOLDER, THUMB_FOLDER }, withThumbs] =
-			await Promise.all([import('$lib/export/filename'), import('$lib/export/manifest'), photos.thumbnailIds()]);
-		// Thumbnails go along (a few % more bytes), so a restored gallery of thousands scrolls at
-		// once instead of decoding every original again.
-		const files = nameFiles(all, PHOTO_FOLDER).map((f) =>
-			withThumbs.has(f.meta.id) ? { ...f, thumbnail: `${THUMB_FOLDER}${f.meta.id}.jpg` } : f
-		);
-		const manifest = buildManifest(files, { ...settings.values });
+		const [{ backupJob }, withThumbs] = await Promise.all([import('$lib/backup/write'), photos.thumbnailIds()]);
+		const job = backupJob(all, withThumbs, { ...settings.values });
 		const unreadable = new Set<string>();
 		const finished = await task.run(`Backing up ${plural(all.length, 'photo')}`, all.length, async ({ signal, progress }) => {
-			// The stored bytes exactly, no EXIF: a restore gives back the very same photos.
-			await saveZip({ files, exif: false, extra: { [MANIFEST_NAME]: JSON.stringify(manifest, null, '\t') } }, target, {
+			await saveZip(job, target, {
 				signal,
 				onProgress: progress,
 				onUnreadable: (id) => unreadable.add(id)

@@ -3,23 +3,18 @@
  * files. Every photo is written whole in its own transaction or not at all; what cannot be
  * imported is reported per file with a reason, and nothing else changes for it. Loaded on demand.
  */
-import { BlobReader, TextWriter, Uint8ArrayWriter, ZipReader, configure, type Entry } from '@zip.js/zip.js';
+import { BlobReader, Uint8ArrayWriter, ZipReader, configure, type Entry } from '@zip.js/zip.js';
 import { isQuotaError, photos as repo } from '$lib/photos/repository';
-import type { PhotoMeta } from '$lib/photos/types';
-import { MANIFEST_NAME, metaFromManifest, parseManifest, ManifestError, type ManifestPhoto } from '$lib/export/manifest';
-import { thumbnailSize } from '$lib/pixels/thumbnail';
-import type { StoredThumbnail } from '$lib/photos/types';
-import { sniff } from './sniff';
+import type { PhotoMeta, StoredThumbnail } from '$lib/photos/types';
+import { manifestEntry, restoreBackup } from '$lib/backup/restore';
+import { exactBuffer, FileRejected as Rejected, type FileProblem } from '$lib/file-intake';
+import { sniff } from '$lib/pixels/sniff';
 
 // zip.js would start codec workers from blob: URLs, which the CSP (worker-src 'self') forbids;
 // the browser's own DecompressionStream does the inflating instead.
 configure({ useWebWorkers: false, useCompressionStream: true });
 
-export interface ImportProblem {
-	/** The file, or "archive.zip: inner/name.jpg" for an entry of an archive. */
-	file: string;
-	reason: string;
-}
+export type ImportProblem = FileProblem;
 
 export interface ImportReport {
 	added: number;
@@ -37,12 +32,6 @@ export interface ImportOptions {
 	/** Restores the settings saved in a backup. */
 	applySettings?: (raw: unknown) => void;
 }
-
-/** A reason to give the person for one file; anything else is unexpected and reported as such. */
-class Rejected extends Error {}
-
-const exactBuffer = (b: Uint8Array): ArrayBuffer =>
-	(b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b.buffer : b.slice().buffer) as ArrayBuffer;
 
 async function contentId(data: ArrayBuffer): Promise<string> {
 	const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
@@ -105,8 +94,8 @@ class Importer {
 			throw new Rejected('not a readable ZIP archive (it may be damaged or incomplete)');
 		}
 		try {
-			const manifest = entries.find((e) => e.filename === MANIFEST_NAME && !e.directory);
-			if (manifest) await this.#backup(file.name, manifest, entries);
+			const manifest = manifestEntry(entries);
+			if (manifest) await restoreBackup(file.name, manifest, entries, this.#restoreSteps());
 			else await this.#imagesIn(file.name, entries);
 		} finally {
 			await reader.close();
@@ -124,56 +113,21 @@ class Importer {
 		}
 	}
 
-	async #backup(archive: string, manifestEntry: Entry, entries: Entry[]): Promise<void> {
-		if (manifestEntry.directory) return;
-		let parsed: ReturnType<typeof parseManifest>;
-		try {
-			parsed = parseManifest(await manifestEntry.getData(new TextWriter()));
-		} catch (e) {
-			throw new Rejected(e instanceof ManifestError ? e.message : 'its manifest.json cannot be read');
-		}
-		if (parsed.bad) {
-			this.report.problems.push({ file: archive, reason: `${parsed.bad} photo entries in its manifest are unusable` });
-		}
-		const byName = new Map(entries.map((e) => [e.filename, e]));
-		const already = await repo.existing(parsed.photos.map((p) => p.id));
-		this.#tick(parsed.photos.length);
-		for (const p of parsed.photos) {
-			this.opts.signal.throwIfAborted();
-			const label = `${archive}: ${p.file}`;
-			try {
-				if (already.has(p.id)) {
-					this.report.skipped++;
-					continue;
-				}
-				const entry = byName.get(p.file);
-				if (!entry) throw new Rejected('missing from the archive');
-				const data = await this.#read(entry);
-				if (sniff(data.subarray(0, 16)) !== p.type) throw new Rejected(`not the ${p.type} image the manifest says`);
-				await this.#store(metaFromManifest(p, data.byteLength), exactBuffer(data), await this.#thumbnail(p, byName));
-			} catch (e) {
-				if (!(e instanceof Rejected)) throw e;
-				this.report.problems.push({ file: label, reason: e.message });
-			} finally {
-				this.#done++;
-				this.#tick();
-			}
-		}
-		if (parsed.settings !== undefined) this.opts.applySettings?.(parsed.settings);
-	}
-
-	/** A backed-up thumbnail, if it is there and sound; else the gallery makes a new one later. */
-	async #thumbnail(p: ManifestPhoto, byName: Map<string, Entry>): Promise<StoredThumbnail | undefined> {
-		const entry = p.thumbnail ? byName.get(p.thumbnail) : undefined;
-		if (!entry) return undefined;
-		try {
-			const data = await this.#read(entry);
-			if (sniff(data.subarray(0, 16)) !== 'image/jpeg') return undefined;
-			return { id: p.id, data: exactBuffer(data), type: 'image/jpeg', ...thumbnailSize(p.width, p.height) };
-		} catch (e) {
-			if (e instanceof Rejected) return undefined;
-			throw e;
-		}
+	/** How a backup's photos come in: through this import's reading, storing and report. */
+	#restoreSteps() {
+		return {
+			signal: this.opts.signal,
+			read: (entry: Entry) => this.#read(entry),
+			existing: (ids: readonly string[]) => repo.existing(ids),
+			store: (meta: PhotoMeta, data: ArrayBuffer, thumbnail?: StoredThumbnail) => this.#store(meta, data, thumbnail),
+			skipped: () => void this.report.skipped++,
+			problem: (file: string, reason: string) => void this.report.problems.push({ file, reason }),
+			progress: (more?: number) => {
+				if (more === undefined) this.#done++;
+				this.#tick(more);
+			},
+			applySettings: this.opts.applySettings
+		};
 	}
 
 	async #imagesIn(archive: string, entries: Entry[]): Promise<void> {

@@ -15,6 +15,7 @@ const defaults: BoothSettings = {
 	version: 3,
 	cameraId: '',
 	photoSize: 'max',
+	shape: 'camera',
 	format: 'image/jpeg',
 	quality: 0.92,
 	mirrorPreview: true,
@@ -261,7 +262,10 @@ describe('version 2 and 3 fields', () => {
 		['mode', 'gif', 'gif'],
 		['mode', 'Burst', 'photo'],
 		['mode', '<img src=x>', 'photo'],
-		['mode', 7, 'photo']
+		['mode', 7, 'photo'],
+		['shape', '1:1', '1:1'],
+		['shape', '16:9', 'camera'],
+		['shape', null, 'camera']
 	])('%s: %o becomes %o', (key, value, expected) => {
 		expect(validateField(key, value)).toEqual(expected);
 	});

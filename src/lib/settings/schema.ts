@@ -14,6 +14,8 @@ export interface BoothSettings {
 	cameraId: string;
 	/** Photo size: 'max' for the largest the camera offers, or 'WIDTHxHEIGHT'. */
 	photoSize: string;
+	/** The photo's shape: 'camera' (as the camera sees it) or a crop around the centre (see SHAPES). */
+	shape: string;
 	/** Encoding of saved photos. */
 	format: PhotoFormat;
 	/** Encoder quality for JPEG and WebP, 0.5..1. */
@@ -51,6 +53,7 @@ export const DEFAULTS: Readonly<BoothSettings> = Object.freeze({
 	version: SETTINGS_VERSION,
 	cameraId: '',
 	photoSize: 'max',
+	shape: 'camera',
 	format: 'image/jpeg',
 	quality: 0.92,
 	mirrorPreview: true,
@@ -69,6 +72,20 @@ export const FORMATS: readonly { value: PhotoFormat; label: string }[] = [
 	{ value: 'image/png', label: 'PNG (lossless, larger)' },
 	{ value: 'image/webp', label: 'WebP' }
 ];
+
+/** The photo shapes offered, with their width / height (none: the camera's own). */
+export const SHAPES: readonly { value: string; label: string; aspect?: number }[] = [
+	{ value: 'camera', label: 'As the camera sees it' },
+	{ value: '4:3', label: 'Classic (4:3)', aspect: 4 / 3 },
+	{ value: '3:2', label: 'Print (3:2)', aspect: 3 / 2 },
+	{ value: '1:1', label: 'Square (1:1)', aspect: 1 },
+	{ value: '4:5', label: 'Portrait (4:5)', aspect: 4 / 5 }
+];
+
+/** The width / height a shape setting asks for, or undefined for the camera's own. */
+export function shapeAspect(value: string): number | undefined {
+	return SHAPES.find((s) => s.value === value)?.aspect;
+}
 
 function isFormat(v: unknown): v is PhotoFormat {
 	return FORMATS.some((f) => f.value === v);
@@ -118,6 +135,8 @@ export function validateField<K extends keyof BoothSettings>(key: K, value: unkn
 			return pick(value === 'max' || (typeof value === 'string' && !!parsePhotoSize(value)));
 		case 'format':
 			return pick(isFormat(value));
+		case 'shape':
+			return pick(SHAPES.some((s) => s.value === value));
 		case 'quality': {
 			if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
 			const q = Math.min(QUALITY_RANGE.max, Math.max(QUALITY_RANGE.min, value));
