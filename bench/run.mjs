@@ -1,4 +1,9 @@
-// npm run bench [-- --quick] [-- --no-build] [-- --port 4341] [-- --markdown]
+// npm run bench [-- --quick] [-- --no-build] [-- --port 4341] [-- --markdown] [-- --baseline DIR]
+//
+// --baseline DIR measures a second production build (the code before a change, made with
+// `node bench/build-baseline.mjs REF`) in the same run, interleaved with this one: every figure
+// then also has a "Before" value and a ratio to it, so a change is shown no worse than what it
+// replaced on the same machine at the same minutes.
 //
 // Builds the production site, serves it beside the reference page (bench/reference/, the floor:
 // getUserMedia into a video, draw + JPEG 0.92 + one IndexedDB put) on one origin, drives Chromium
@@ -31,6 +36,7 @@ const option = (name, fallback) => {
 
 const QUICK = flag('--quick');
 const PORT = Number(option('--port', process.env.BENCH_PORT ?? 4341));
+const BASELINE = option('--baseline', null);
 const CONFIG = QUICK
 	? {
 			firstFrameRepeats: 3,
@@ -71,6 +77,9 @@ const BUDGET = {
 	zipLivePhotos: 8
 };
 
+/** How much worse than the earlier build a figure may measure before it is called worse (noise). */
+const WORSE_THAN_BEFORE = 1.1;
+
 // Chromium keeps calling home without these; this machine has no network to answer.
 const QUIET_ARGS = [
 	'--disable-background-networking',
@@ -100,7 +109,13 @@ if (!flag('--no-build')) {
 	process.exit(2);
 }
 
+if (BASELINE && !existsSync(`${BASELINE}/index.html`)) {
+	log(`no build at ${BASELINE} to compare with (make one with: node bench/build-baseline.mjs REF)`);
+	process.exit(2);
+}
 const server = await startServer({ buildDir: `${root}/build`, referenceDir: here('./reference'), port: PORT });
+// The earlier build on an origin of its own: its service worker and storage are its own.
+const baseline = BASELINE ? await startServer({ buildDir: BASELINE, referenceDir: here('./reference'), port: PORT + 1 }) : null;
 const browser = await chromium.launch({
 	executablePath: chromiumPath(),
 	args: [...QUIET_ARGS, '--use-fake-device-for-media-stream']
@@ -114,6 +129,7 @@ const results = {
 	node: process.version,
 	config: CONFIG,
 	budgets: BUDGET,
+	baseline: BASELINE,
 	// How busy the shared machine was (1-minute load average; 2 cores): context for every figure.
 	load: { start: round(loadavg()[0], 2) },
 	errors: {}
@@ -146,12 +162,14 @@ async function cameraTargets() {
 	// and each page's storage starts empty. Same origin, same permission grant.
 	return [
 		await make('app', `${server.origin}/`, 'photobooth', 'photos', 'originals'),
-		await make('reference', `${server.origin}${REFERENCE_PATH}`, 'bench-reference', 'shots', 'shots')
+		await make('reference', `${server.origin}${REFERENCE_PATH}`, 'bench-reference', 'shots', 'shots'),
+		...(baseline ? [await make('baseline', `${baseline.origin}/`, 'photobooth', 'photos', 'originals')] : [])
 	];
 }
 
 try {
 	await section('sizes', async () => firstLoadSizes(`${root}/build`));
+	if (BASELINE) await section('sizesBaseline', async () => firstLoadSizes(BASELINE));
 
 	const targets = await cameraTargets();
 	await section('firstVisit', async () => {
@@ -161,7 +179,7 @@ try {
 	await section('firstFrame', () => measureFirstFrame(targets, CONFIG.firstFrameRepeats));
 	await section('shutter', () => measureShutter(targets, CONFIG.shutter));
 	await section('burst', async () => {
-		const out = { app: [], reference: [] };
+		const out = Object.fromEntries(targets.map((t) => [t.name, []]));
 		for (let i = 0; i < CONFIG.burst.runs; i++) {
 			const order = i % 2 ? [...targets].reverse() : targets;
 			for (const t of order) out[t.name].push(await burst(t, { n: CONFIG.burst.n }));
@@ -171,40 +189,62 @@ try {
 	results.cameraPageProblems = Object.fromEntries(targets.map((t) => [t.name, t.problems]));
 	for (const t of targets) await t.context.close();
 
-	await section('gallery', async () => {
-		const out = [];
-		for (const count of CONFIG.gallery.counts) {
-			out.push(
+	// This build and the earlier one by turns, each count in its own fresh context.
+	const origins = [['gallery', server.origin], ...(baseline ? [['galleryBaseline', baseline.origin]] : [])];
+	for (const [i, count] of CONFIG.gallery.counts.entries()) {
+		for (const [name, origin] of i % 2 ? [...origins].reverse() : origins) {
+			await section(name, async () => [
+				...(results[name] ?? []),
 				await measureGallery(browser, {
-					origin: server.origin,
+					origin,
 					count,
 					visits: CONFIG.gallery.visits,
 					scrollMs: CONFIG.gallery.scrollMs,
 					contextOptions: CONTEXT,
 					initScript: INIT_SCRIPT
 				})
-			);
+			]);
 		}
-		return out;
-	});
-	await section('export', () =>
-		measureExport(browser, {
-			origin: server.origin,
-			counts: CONFIG.exportCounts,
-			withoutCrc: CONFIG.exportWithoutCrc,
-			liveCounts: CONFIG.exportLiveCounts,
-			contextOptions: CONTEXT,
-			initScript: INIT_SCRIPT
-		})
-	);
+	}
+	for (const [name, origin] of [['export', server.origin], ...(baseline ? [['exportBaseline', baseline.origin]] : [])]) {
+		// A browser of its own: an incognito context keeps its storage in memory, and what the
+		// first export's 1,000 photos held is not given back soon enough for the second to seed.
+		const own = await chromium.launch({ executablePath: chromiumPath(), args: [...QUIET_ARGS, '--use-fake-device-for-media-stream'] });
+		try {
+			await section(name, () =>
+				measureExport(own, {
+					origin,
+					counts: CONFIG.exportCounts,
+					withoutCrc: CONFIG.exportWithoutCrc,
+					liveCounts: CONFIG.exportLiveCounts,
+					contextOptions: CONTEXT,
+					initScript: INIT_SCRIPT
+				})
+			);
+		} finally {
+			await own.close();
+		}
+	}
 } finally {
 	await browser.close();
 	await server.close();
+	await baseline?.close();
 }
 
 // ---- Figures, budgets, table -----------------------------------------------------------------
 const rows = [];
-const row = (r) => rows.push({ ref: null, ratio: null, budget: '', pass: null, ...r });
+const row = (r) => rows.push({ ref: null, ratio: null, budget: '', pass: null, before: null, vsBefore: null, ...r });
+/**
+ * This build against the earlier one (--baseline): above 1 is worse, whichever way the figure
+ * runs (`higherBetter` for rates). Null without both figures.
+ */
+const versus = (app, before, higherBetter = false) => {
+	if (!Number.isFinite(app) || !Number.isFinite(before)) return null;
+	if (app === before) return 1;
+	if (app <= 0 || before <= 0) return higherBetter ? (app > before ? 0 : Infinity) : app < before ? 0 : Infinity;
+	return higherBetter ? before / app : app / before;
+};
+const b = (x) => (BASELINE ? x : {});
 const missing = (figure, name) => row({ figure, app: `error (${name})`, pass: false, error: true });
 const ms = (x) => (Number.isFinite(x) ? `${round(x, 1)} ms` : 'n/a');
 const kib = (b) => `${round(b / 1024, 1)} KiB`;
@@ -226,11 +266,13 @@ results.summary = summary;
 if (results.firstFrame) {
 	const app = median(results.firstFrame.app);
 	const ref = median(results.firstFrame.reference);
-	summary.firstFrame = { app, ref };
+	const before = results.firstFrame.baseline ? median(results.firstFrame.baseline) : NaN;
+	summary.firstFrame = { app, ref, before };
 	row({
 		figure: `First live frame, repeat visit (median of ${CONFIG.firstFrameRepeats})`,
 		app: ms(app),
 		ref: ms(ref),
+		...b({ before: ms(before), vsBefore: versus(app, before) }),
 		ratio: ratio(app, ref),
 		budget: `<= ${BUDGET.firstFrameRatio}x ref`,
 		pass: app <= BUDGET.firstFrameRatio * ref
@@ -252,6 +294,9 @@ if (results.shutter) {
 		refFeedbackP50: percentile(r.feedback.map((f) => f.toPainted), 50),
 		refFeedbackP95: percentile(r.feedback.map((f) => f.toPainted), 95),
 		appFeedbackNoDomChange: a.feedback.filter((f) => !f.mutated).length,
+		beforeP50: percentile(results.shutter.baseline?.saved ?? [], 50),
+		beforeP95: percentile(results.shutter.baseline?.saved ?? [], 95),
+		beforeFeedbackP95: percentile((results.shutter.baseline?.feedback ?? []).map((f) => f.toPainted), 95),
 		// Median time of each step of a shot, for the diagnosis (see bench/lib/inpage.js).
 		appSteps: medianSteps(a.phases),
 		refSteps: medianSteps(r.phases)
@@ -261,6 +306,7 @@ if (results.shutter) {
 		figure: `Shutter to saved p50 (${n} shots)`,
 		app: ms(s.appP50),
 		ref: ms(s.refP50),
+		...b({ before: ms(s.beforeP50), vsBefore: versus(s.appP50, s.beforeP50) }),
 		ratio: ratio(s.appP50, s.refP50),
 		budget: `<= ${BUDGET.savedP50Ratio}x ref p50`,
 		pass: s.appP50 <= BUDGET.savedP50Ratio * s.refP50
@@ -269,6 +315,7 @@ if (results.shutter) {
 		figure: `Shutter to saved p95 (${n} shots)`,
 		app: ms(s.appP95),
 		ref: `${ms(s.refP95)} (p50 ${ms(s.refP50)})`,
+		...b({ before: ms(s.beforeP95), vsBefore: versus(s.appP95, s.beforeP95) }),
 		ratio: ratio(s.appP95, s.refP50),
 		ratioNote: 'app p95 / ref p50',
 		budget: `<= ${BUDGET.savedP95Ratio}x ref p50`,
@@ -280,6 +327,7 @@ if (results.shutter) {
 		figure: `Press to first feedback painted, p95 (${n} presses)`,
 		app: ms(s.appFeedbackP95),
 		ref: ms(s.refFeedbackP95),
+		...b({ before: ms(s.beforeFeedbackP95), vsBefore: versus(s.appFeedbackP95, s.beforeFeedbackP95) }),
 		ratio: ratio(s.appFeedbackP95, s.refFeedbackP95),
 		budget: `<= ${round(limit, 1)} ms (2 frames of ${round(s.frame, 1)})`,
 		pass: s.appFeedbackP95 <= limit && s.appFeedbackNoDomChange === 0,
@@ -298,6 +346,8 @@ if (results.burst) {
 		refRate: median(r.map((x) => x.shotsPerSecond)),
 		appLost: a.reduce((n, x) => n + x.lost, 0),
 		refLost: r.reduce((n, x) => n + x.lost, 0),
+		beforeRate: results.burst.baseline ? median(results.burst.baseline.map((x) => x.shotsPerSecond)) : NaN,
+		beforeLost: results.burst.baseline ? results.burst.baseline.reduce((n, x) => n + x.lost, 0) : NaN,
 		fps
 	};
 	summary.burst = s;
@@ -306,6 +356,7 @@ if (results.burst) {
 		figure: `Burst: ${CONFIG.burst.n} presses at ${round(1000 / fps, 0)} ms, shots/s (${runs})`,
 		app: `${round(s.appRate, 1)}/s`,
 		ref: `${round(s.refRate, 1)}/s`,
+		...b({ before: `${round(s.beforeRate, 1)}/s`, vsBefore: versus(s.appRate, s.beforeRate, true) }),
 		ratio: ratio(s.appRate, s.refRate),
 		budget: `>= ${round(fps, 1)}/s (camera fps)`,
 		pass: s.appRate >= fps
@@ -316,6 +367,7 @@ if (results.burst) {
 		figure: `Burst: shots lost, missing or duplicate frame (of ${CONFIG.burst.n * a.length})`,
 		app: String(s.appLost),
 		ref: String(s.refLost),
+		...b({ before: String(s.beforeLost), vsBefore: versus(s.appLost, s.beforeLost) }),
 		budget: '0',
 		pass: s.appLost === 0,
 		note: `records stored: app ${stored(a)}, reference ${stored(r)}; distinct images: app ${distinct(a)}, reference ${distinct(r)}`
@@ -331,10 +383,13 @@ if (results.gallery) {
 		const lt = g.scroll.longTasks;
 		const worst = lt.length ? Math.max(...lt.map((t) => t.duration)) : 0;
 		summary[`gallery${k}`] = { firstScreen: first, firstThumb: one, longTasks: lt.length, worstLongTask: worst, slowFrames: g.scroll.slowFrames, frames: g.scroll.frames };
+		const gb = results.galleryBaseline?.find((x) => x.count === g.count);
+		const beforeFirst = gb ? median(gb.runs.map((r) => r.firstScreen ?? Infinity)) : NaN;
 		const visits = g.runs.length > 1 ? `, median of ${g.runs.length}` : '';
 		row({
 			figure: `Gallery ${k}: first screen of thumbnails painted${visits}`,
 			app: ms(first),
+			...b({ before: ms(beforeFirst), vsBefore: versus(first, beforeFirst) }),
 			budget: budgeted ? `< ${BUDGET.galleryFirstMs} ms` : 'info',
 			pass: budgeted ? first < BUDGET.galleryFirstMs : null,
 			note:
@@ -344,12 +399,17 @@ if (results.gallery) {
 		row({
 			figure: `Gallery ${k}: long tasks > 50 ms while scrolling to the end`,
 			app: `${lt.length}${lt.length ? ` (worst ${round(worst, 0)} ms)` : ''}`,
+			...b({ before: gb ? String(gb.scroll.longTasks.length) : 'n/a', vsBefore: versus(lt.length, gb?.scroll.longTasks.length) }),
 			budget: budgeted ? '0' : 'info',
 			pass: budgeted ? lt.length === 0 : null
 		});
 		row({
 			figure: `Gallery ${k}: frames > 33 ms while scrolling`,
 			app: `${g.scroll.slowFrames} of ${g.scroll.frames}`,
+			...b({
+				before: gb ? `${gb.scroll.slowFrames} of ${gb.scroll.frames}` : 'n/a',
+				vsBefore: gb ? versus(g.scroll.slowFrames / g.scroll.frames, gb.scroll.slowFrames / gb.scroll.frames) : null
+			}),
 			budget: 'info'
 		});
 	}
@@ -368,12 +428,18 @@ if (results.export) {
 		const big = speed.find((r) => r.count === 1000) ?? speed.at(-1);
 		const legacy = e.runs.find((r) => r.storedCrc === false);
 		const [small, large] = e.runs.filter((r) => r.live);
+		// The same runs of the earlier build, where measured (--baseline).
+		const eb = results.exportBaseline?.available ? results.exportBaseline.runs : [];
+		const bBig = eb.find((r) => r.count === big?.count && r.storedCrc !== false && !r.live && !r.error);
+		const bLegacy = eb.find((r) => r.storedCrc === false && !r.error);
+		const [bSmall, bLarge] = eb.filter((r) => r.live && !r.error);
 		if (big?.error) missing('ZIP export', big.error);
 		else {
 			const ok = big.validZip && big.entries >= big.count;
 			row({
 				figure: `ZIP export of ${big.count.toLocaleString('en')} photos: MB/s`,
 				app: `${round(big.mbPerSecond, 1)} MB/s`,
+				...b({ before: bBig ? `${round(bBig.mbPerSecond, 1)} MB/s` : 'n/a', vsBefore: versus(big.mbPerSecond, bBig?.mbPerSecond, true) }),
 				budget: `>= ${BUDGET.zipMBps} MB/s`,
 				pass: ok && big.mbPerSecond >= BUDGET.zipMBps,
 				note: ok ? `${round(big.zipBytes / 1e6, 1)} MB in ${ms(big.ms)}; photos as the camera stores them (Blob, CRC-32 stored)` : `bad ZIP: ${big.entries} entries`
@@ -381,6 +447,7 @@ if (results.export) {
 			row({
 				figure: `ZIP export of ${big.count.toLocaleString('en')} photos: peak JS heap growth, garbage included`,
 				app: `${round(big.heapGrowth / 2 ** 20, 1)} MiB`,
+				...b({ before: bBig ? `${round(bBig.heapGrowth / 2 ** 20, 1)} MiB` : 'n/a', vsBefore: versus(big.heapGrowth, bBig?.heapGrowth) }),
 				budget: 'info',
 				note: big.serviceWorker
 					? `page ${round(big.pageHeapGrowth / 2 ** 20, 1)} MiB + service worker ${round(big.swHeapGrowth / 2 ** 20, 1)} MiB, as sampled every 25 ms; freed at the next collection`
@@ -391,6 +458,7 @@ if (results.export) {
 				row({
 					figure: `ZIP export of ${legacy.count.toLocaleString('en')} older photos (bytes, no CRC stored): MB/s`,
 					app: legacy.error ? 'error' : `${round(legacy.mbPerSecond, 1)} MB/s`,
+					...b({ before: bLegacy ? `${round(bLegacy.mbPerSecond, 1)} MB/s` : 'n/a', vsBefore: versus(legacy.mbPerSecond, bLegacy?.mbPerSecond, true) }),
 					budget: 'info',
 					note: good ? `${round(legacy.zipBytes / 1e6, 1)} MB in ${ms(legacy.ms)}; the export reads each photo for its CRC; peak heap ${round(legacy.heapGrowth / 2 ** 20, 1)} MiB` : legacy.error ?? `bad ZIP: ${legacy.entries} entries`
 				});
@@ -402,6 +470,11 @@ if (results.export) {
 				row({
 					figure: `ZIP export: JS heap held, ${small.count} vs ${large.count} photos`,
 					app: `${round(small.heapGrowth / 2 ** 20, 2)} -> ${round(large.heapGrowth / 2 ** 20, 2)} MiB`,
+					...b({
+						before: bSmall && bLarge ? `${round(bSmall.heapGrowth / 2 ** 20, 2)} -> ${round(bLarge.heapGrowth / 2 ** 20, 2)} MiB` : 'n/a',
+						// Held heap wanders by a few hundred KiB between runs: compared at the larger count.
+						vsBefore: versus(large.heapGrowth, bLarge?.heapGrowth)
+					}),
 					note: `${round(perPhoto / 1024, 2)} KiB per photo added = ${round(100 * share, 2)}% of a ${round(large.originalBytes / 1024)} KiB photo; ${round(photosHeld, 1)} photos' worth at ${large.count}; page + service worker, each sample after a forced collection`,
 					budget: `<= ${100 * BUDGET.zipLivePerPhotoShare}% of a photo per photo, <= ${BUDGET.zipLivePhotos} photos in all`,
 					pass: share <= BUDGET.zipLivePerPhotoShare && photosHeld <= BUDGET.zipLivePhotos
@@ -419,9 +492,12 @@ if (results.sizes) {
 	for (const s of results.sizes) {
 		const total = s.jsGzip + s.cssGzip;
 		const camera = s.route === '/';
+		const sb = results.sizesBaseline?.find((x) => x.route === s.route);
+		const before = sb ? sb.jsGzip + sb.cssGzip : NaN;
 		row({
 			figure: `First-load JS+CSS gzipped, ${s.route === '/' ? '/ (camera)' : s.route}`,
 			app: kib(total),
+			...b({ before: sb ? kib(before) : 'n/a', vsBefore: versus(total, before) }),
 			budget: camera ? `< ${BUDGET.cameraFirstLoadKiB} KiB` : 'info',
 			pass: camera ? total < BUDGET.cameraFirstLoadKiB * 1024 : null,
 			note: `JS ${kib(s.jsGzip)} (${s.jsFiles} files) + CSS ${kib(s.cssGzip)}${s.unlisted.length ? `; not preloaded: ${s.unlisted.join(', ')}` : ''}`
@@ -434,8 +510,15 @@ results.rows = rows;
 results.seconds = round((Date.now() - started) / 1000, 1);
 writeFileSync(here('./results.json'), JSON.stringify(results, null, '\t') + '\n');
 
-console.log(renderTable(rows));
-if (flag('--markdown')) console.log('\n' + renderMarkdown(rows));
+console.log(renderTable(rows, { baseline: !!BASELINE }));
+if (flag('--markdown')) console.log('\n' + renderMarkdown(rows, { baseline: !!BASELINE }));
+if (BASELINE) {
+	// The machine is shared: a figure counts as worse than before only past this much.
+	const worse = rows.filter((r) => r.vsBefore != null && r.vsBefore > WORSE_THAN_BEFORE);
+	console.log(
+		`\nAgainst ${BASELINE}: ${worse.length ? `${worse.length} figures worse by more than ${round(100 * (WORSE_THAN_BEFORE - 1), 0)}%: ${worse.map((r) => r.figure).join('; ')}` : `no figure worse by more than ${round(100 * (WORSE_THAN_BEFORE - 1), 0)}%`}.`
+	);
+}
 const failed = rows.filter((r) => r.pass === false);
 const errors = Object.keys(results.errors);
 console.log(

@@ -57,7 +57,7 @@ export async function release(t) {
 /** First visit: installs the app's service worker and waits until it controls the page. */
 export async function firstVisit(t) {
 	await openLive(t, 60_000);
-	if (t.name === 'app') {
+	if (t.name === 'app' || t.name === 'baseline') {
 		await t.page.evaluate(async () => {
 			await navigator.serviceWorker.ready;
 			if (!navigator.serviceWorker.controller) {

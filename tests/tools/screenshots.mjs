@@ -28,23 +28,49 @@ try {
 		executablePath: chromiumExecutable(),
 		args: ['--use-fake-device-for-media-stream', '--disable-background-networking', '--no-first-run']
 	});
+	// Every capture mode, and a photo shape: what the README shows. camera-wide and camera-narrow
+	// are also the web app manifest's screenshots.
 	const shots = [
-		{ name: 'camera-wide', viewport: { width: 1280, height: 800 }, path: '/' },
-		{ name: 'camera-narrow', viewport: { width: 412, height: 892 }, path: '/' }
+		{ name: 'camera-wide', viewport: { width: 1280, height: 800 } },
+		{ name: 'camera-narrow', viewport: { width: 412, height: 892 } },
+		// Caught mid-burst: Burst chosen, "2 of 4" on screen, the shutter turned into Cancel.
+		{ name: 'mode-burst', viewport: { width: 1280, height: 800 }, settings: { mode: 'burst', burstInterval: 2500 }, burst: true },
+		{ name: 'shape-square', viewport: { width: 1280, height: 800 }, settings: { shape: '1:1' } }
 	];
 	for (const shot of shots) {
 		const context = await browser.newContext({ viewport: shot.viewport, colorScheme: 'dark', permissions: ['camera'] });
+		if (shot.settings) {
+			await context.addInitScript((v) => {
+				if (!sessionStorage.getItem('seeded')) {
+					localStorage.setItem('photobooth.settings', JSON.stringify({ version: 3, ...v }));
+					sessionStorage.setItem('seeded', '1');
+				}
+			}, shot.settings);
+		}
 		const page = await context.newPage();
 		await page.goto(`${base}/`);
 		const shutter = page.getByRole('button', { name: 'Take photo', exact: true });
 		await shutter.waitFor();
 		await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2);
-		for (let i = 0; i < 6; i++) {
+		if (shot.burst) {
+			// A first burst gives the latest-photo tile something to show; the second is caught.
 			await shutter.click();
-			await page.waitForTimeout(350);
+			await page.getByRole('button', { name: 'Take photo', exact: true }).waitFor({ timeout: 20_000 });
+			await shutter.click();
+			await page.getByText('2 of 4').first().waitFor();
+			await page.waitForTimeout(700);
+			// The latest photo's tile swaps to the new photo's thumbnail: shown once it has it.
+			await page.waitForFunction(() => {
+				const img = document.querySelector('a[aria-label="Open latest photo"] img');
+				return !img || (img.complete && img.naturalWidth > 0);
+			});
+		} else {
+			for (let i = 0; i < 6; i++) {
+				await shutter.click();
+				await page.waitForTimeout(350);
+			}
+			await page.waitForTimeout(900);
 		}
-		if (shot.path !== '/') await page.goto(`${base}${shot.path}`);
-		await page.waitForTimeout(900);
 		await page.screenshot({ path: `${out}${shot.name}.png` });
 		console.log(`wrote static/screenshots/${shot.name}.png`);
 		await context.close();

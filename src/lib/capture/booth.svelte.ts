@@ -8,6 +8,7 @@ import type { PhotoMeta } from '$lib/photos/types';
 import { abortError, sleep } from '$lib/abort';
 import { mayFlash } from './flash';
 import { modeById, type CaptureMode, type ModeContext } from './modes';
+import type { Camera } from './camera.svelte';
 import type { Saver } from './saver';
 import type { Shutter } from './shutter.svelte';
 
@@ -19,6 +20,7 @@ export interface TriggerResult {
 }
 
 export class Booth {
+	#camera: Camera;
 	#shutter: Shutter;
 	#saver: Saver;
 	#remaining = $state(0);
@@ -26,10 +28,17 @@ export class Booth {
 	#flashes = $state(0);
 	#lastFlash: number | undefined;
 	#presses = $state(0);
+	/** Waiting on the press's own time (a countdown, the gap between shots): cancellable. */
 	#busy = $state(false);
 	#abort: AbortController | null = null;
+	/**
+	 * A mode's run() is under way; another press is ignored. Not state: a press that takes its
+	 * one photo at once is over within the task, and the shutter must not flicker to Cancel.
+	 */
+	#running = false;
 
-	constructor(shutter: Shutter, saver: Saver) {
+	constructor(camera: Camera, shutter: Shutter, saver: Saver) {
+		this.#camera = camera;
 		this.#shutter = shutter;
 		this.#saver = saver;
 	}
@@ -54,17 +63,17 @@ export class Booth {
 	get presses(): number {
 		return this.#presses;
 	}
-	/** A press is under way (countdown, shots). */
+	/** A press is waiting on its own time (a countdown, the shots still to come): Esc cancels it. */
 	get busy(): boolean {
 		return this.#busy;
 	}
 
-	/** Runs the chosen mode for one press. A press while busy is ignored. */
+	/** Runs the chosen mode for one press. A press while one runs is ignored. */
 	async trigger(): Promise<TriggerResult> {
-		if (this.#busy) return { saved: [], failed: [], cancelled: false };
+		if (this.#running) return { saved: [], failed: [], cancelled: false };
 		const ctrl = new AbortController();
 		this.#abort = ctrl;
-		this.#busy = true;
+		this.#running = true;
 		const saves: Promise<PhotoMeta>[] = [];
 		let cancelled = false;
 		try {
@@ -75,6 +84,7 @@ export class Booth {
 		} finally {
 			this.#remaining = 0;
 			this.#busy = false;
+			this.#running = false;
 			this.#abort = null;
 		}
 		// Saves run on after the last shot; each one succeeds or fails on its own.
@@ -99,11 +109,13 @@ export class Booth {
 		return {
 			settings: { ...settings.values },
 			signal,
+			camera: this.#camera,
 			shutter: this.#shutter,
 			saver: this.#saver,
 			countdown: async (minSeconds = 0) => {
 				try {
 					for (let s = Math.max(settings.values.countdown, minSeconds); s > 0; s--) {
+						this.#busy = true;
 						this.#remaining = s;
 						await sleep(1000, signal);
 					}
@@ -111,7 +123,10 @@ export class Booth {
 					this.#remaining = 0;
 				}
 			},
-			wait: (ms) => sleep(ms, signal),
+			wait: (ms) => {
+				this.#busy = true;
+				return sleep(ms, signal);
+			},
 			progress: (step) => (this.#shot = step),
 			take: () => this.#take().still,
 			shoot: () => {

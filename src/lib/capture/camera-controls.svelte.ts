@@ -6,10 +6,10 @@
 import { settings } from '$lib/settings/settings.svelte';
 import type { ControlValue } from '$lib/settings/schema';
 import type { Camera } from './camera.svelte';
-import type { PhotoCaps } from './constraints';
+import type { PhotoCaps, PhotoSettingsIn } from './constraints';
 import type { ControlSpec } from './controls';
 import { ControlRefusedError } from './errors';
-import { readPhotoCapabilities, type PhotoSettingsIn } from './still-sources';
+import { readPhotoCapabilities } from './image-capture';
 
 /** The pure controls module loads once a camera is open: the first frame does not need it. */
 type ControlsModule = typeof import('./controls');

@@ -103,3 +103,24 @@ export function photoSettings(
 	}
 	return out;
 }
+
+/** The ImageCapture photo settings we use; TypeScript's DOM library does not declare them. */
+export interface PhotoSettingsIn {
+	imageWidth?: number;
+	imageHeight?: number;
+	fillLightMode?: string;
+	redEyeReduction?: boolean;
+}
+
+/**
+ * Whether takePhoto() can give more than the frame on screen: more pixels than the live
+ * stream, or a flash or red-eye setting. Where it cannot, the live frame is the same photo
+ * without takePhoto's cost (Chromium encodes a PNG for it, which we then decode), and two
+ * shots a frame apart are never the same picture.
+ */
+export function takePhotoAdds(settings: PhotoSettingsIn, frameWidth: number, frameHeight: number): boolean {
+	if ((settings.fillLightMode && settings.fillLightMode !== 'off') || settings.redEyeReduction) return true;
+	const w = settings.imageWidth ?? 0;
+	const h = settings.imageHeight ?? 0;
+	return w * h > frameWidth * frameHeight;
+}

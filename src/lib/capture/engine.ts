@@ -12,4 +12,4 @@ export const camera = new Camera();
 export const controls = new CameraControls(camera);
 export const shutter = new Shutter(camera, controls);
 export const saver = new Saver(undefined, camera);
-export const booth = new Booth(shutter, saver);
+export const booth = new Booth(camera, shutter, saver);

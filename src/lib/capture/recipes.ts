@@ -5,7 +5,7 @@
  */
 import { shapeAspect, type BoothSettings } from '$lib/settings/schema';
 import type { Size } from '$lib/pixels/geometry';
-import { centreCrop, type FrameRecipe } from '$lib/pixels/recipe';
+import { centreCrop, type FrameRecipe } from '$lib/pixels/recipe-data';
 
 /** How a photo is drawn from a camera frame of this size. */
 export function photoRecipe(values: Readonly<BoothSettings>, facesUser: boolean, frame: Size): FrameRecipe {

@@ -5,17 +5,18 @@
  */
 import { settings } from '$lib/settings/settings.svelte';
 import { parsePhotoSize } from '$lib/settings/schema';
-import { warmEncoder } from '$lib/pixels/encode-client';
-import { recipeSize, type FrameRecipe } from '$lib/pixels/recipe';
-import { renderStill, type RenderedStill } from '$lib/pixels/render-still';
+import { recipeSize, type FrameRecipe } from '$lib/pixels/recipe-data';
+import type { RenderedStill } from '$lib/pixels/render-still';
+import { isAbort } from '$lib/abort';
 import type { Camera } from './camera.svelte';
 import type { CameraControls } from './camera-controls.svelte';
-import { photoSettings } from './constraints';
-import { isAbort } from '$lib/abort';
+import { photoSettings, takePhotoAdds } from './constraints';
 import { CameraError, CaptureFailedError } from './errors';
-import { FrameGate } from './frames';
+import type { FrameGate } from './frames';
 import { photoRecipe } from './recipes';
-import { sourceFrame, takePhotoAdds, waitForLiveFrame, type StillMethod } from './still-sources';
+import type { StillMethod } from './still-sources';
+
+type StillPath = typeof import('./still-path');
 
 export interface Still extends RenderedStill {
 	/** Which step of the still chain gave it (takePhoto, grabFrame or the video). */
@@ -29,8 +30,9 @@ export interface Still extends RenderedStill {
 export class Shutter {
 	#camera: Camera;
 	#controls: CameraControls;
-	/** Frame uniqueness: no two stills share a camera frame. */
-	#frames = new FrameGate();
+	/** Frame uniqueness: no two stills share a camera frame (made with the still path). */
+	#frames: FrameGate | undefined;
+	#path: Promise<StillPath> | undefined;
 	/** A takePhoto() is running: a shot meanwhile takes the live frame instead of queueing. */
 	#photoInFlight = false;
 	#lastMethod = $state<StillMethod | null>(null);
@@ -39,8 +41,17 @@ export class Shutter {
 	constructor(camera: Camera, controls: CameraControls) {
 		this.#camera = camera;
 		this.#controls = controls;
-		// Started with the camera so the first shot finds it up (until then stills encode on the page).
-		camera.onStream((track) => void (track && warmEncoder()));
+		// Loaded with the camera, and the encode worker started, so the first shot finds both up
+		// (a press that beats them waits for the code; until the worker answers, the page encodes).
+		camera.onStream((track) => void (track && this.#load().then((p) => p.warmEncoder())));
+	}
+
+	#load(): Promise<StillPath> {
+		this.#path ??= import('./still-path').catch((e) => {
+			this.#path = undefined;
+			throw e;
+		});
+		return this.#path;
 	}
 
 	/** Which step of the still chain gave the last still. */
@@ -66,13 +77,15 @@ export class Shutter {
 		const size = parsePhotoSize(values.photoSize);
 		const wanted = { ...photoSettings(this.#controls.photoCapabilities, size), ...this.#controls.photoSettings() };
 		const useTakePhoto = !this.#photoInFlight && takePhotoAdds(wanted, video.videoWidth, video.videoHeight);
-		this.#frames.attach(video);
 		if (useTakePhoto) this.#photoInFlight = true;
 		try {
+			const { FrameGate, renderStill, sourceFrame, waitForLiveFrame } = await this.#load();
+			const frames = (this.#frames ??= new FrameGate());
+			frames.attach(video);
 			await waitForLiveFrame(track, video, undefined, signal);
 			let frame;
 			try {
-				frame = await sourceFrame({ track, video, photoSettings: wanted, useTakePhoto, frames: this.#frames, signal });
+				frame = await sourceFrame({ track, video, photoSettings: wanted, useTakePhoto, frames, signal });
 			} finally {
 				if (useTakePhoto) this.#photoInFlight = false;
 			}

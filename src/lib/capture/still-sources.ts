@@ -4,66 +4,16 @@
  * one). The first step that gives a frame wins; what becomes of the frame is pixels/ work.
  */
 import type { SourceFrame } from '$lib/pixels/render-still';
-import type { PhotoCaps } from './constraints';
+import type { PhotoSettingsIn } from './constraints';
+import { imageCaptureFor } from './image-capture';
 import { CameraLostError, CaptureFailedError } from './errors';
 import type { FrameGate } from './frames';
-
-/** The ImageCapture surface we use; TypeScript's DOM library does not declare it. */
-export interface PhotoSettingsIn {
-	imageWidth?: number;
-	imageHeight?: number;
-	fillLightMode?: string;
-	redEyeReduction?: boolean;
-}
-
-interface ImageCaptureLike {
-	takePhoto(settings?: PhotoSettingsIn): Promise<Blob>;
-	grabFrame(): Promise<ImageBitmap>;
-	getPhotoCapabilities(): Promise<PhotoCaps>;
-}
-type ImageCaptureCtor = new (track: MediaStreamTrack) => ImageCaptureLike;
-
-const captures = new WeakMap<MediaStreamTrack, ImageCaptureLike>();
-
-/** One ImageCapture per track, or undefined where the browser has none (Firefox). */
-export function imageCaptureFor(track: MediaStreamTrack): ImageCaptureLike | undefined {
-	const Ctor = (globalThis as unknown as { ImageCapture?: ImageCaptureCtor }).ImageCapture;
-	if (!Ctor) return undefined;
-	let ic = captures.get(track);
-	if (!ic) {
-		ic = new Ctor(track);
-		captures.set(track, ic);
-	}
-	return ic;
-}
-
-/** The camera's photo capabilities, or undefined where it cannot say. */
-export async function readPhotoCapabilities(track: MediaStreamTrack): Promise<PhotoCaps | undefined> {
-	try {
-		return await imageCaptureFor(track)?.getPhotoCapabilities();
-	} catch {
-		return undefined;
-	}
-}
 
 export type StillMethod = 'takePhoto' | 'grabFrame' | 'video';
 
 /** A frame on its way to becoming a still, and which step of the chain gave it. */
 export interface Frame extends SourceFrame {
 	method: StillMethod;
-}
-
-/**
- * Whether takePhoto() can give more than the frame on screen: more pixels than the live
- * stream, or a flash or red-eye setting. Where it cannot, the live frame is the same photo
- * without takePhoto's cost (Chromium encodes a PNG for it, which we then decode), and two
- * shots a frame apart are never the same picture.
- */
-export function takePhotoAdds(settings: PhotoSettingsIn, frameWidth: number, frameHeight: number): boolean {
-	if ((settings.fillLightMode && settings.fillLightMode !== 'off') || settings.redEyeReduction) return true;
-	const w = settings.imageWidth ?? 0;
-	const h = settings.imageHeight ?? 0;
-	return w * h > frameWidth * frameHeight;
 }
 
 function frameReady(track: MediaStreamTrack, video: HTMLVideoElement): boolean {

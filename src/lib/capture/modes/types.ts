@@ -7,6 +7,7 @@
 import type { Component } from 'svelte';
 import type { BoothSettings } from '$lib/settings/schema';
 import type { PhotoMeta } from '$lib/photos/types';
+import type { Camera } from '../camera.svelte';
 import type { Saver } from '../saver';
 import type { Shutter, Still } from '../shutter.svelte';
 
@@ -16,6 +17,8 @@ export interface ModeContext {
 	readonly settings: Readonly<BoothSettings>;
 	/** Aborts when the person cancels: stop taking shots (what was taken is still saved). */
 	readonly signal: AbortSignal;
+	/** The live camera: its stream (to record a clip), its track, whether it faces the person. */
+	readonly camera: Camera;
 	/** Takes stills without the booth's feedback and without saving them (frames for a clip). */
 	readonly shutter: Shutter;
 	/** Stores what the mode makes (the only writer). */
