@@ -106,15 +106,17 @@ export class Booth {
 
 	#context(signal: AbortSignal, saves: Promise<PhotoMeta>[]): ModeContext {
 		const keep = (save: Promise<PhotoMeta>) => (saves.push(save), save);
+		// As they were at the press: a setting changed meanwhile applies from the next press on.
+		const values = { ...settings.values };
 		return {
-			settings: { ...settings.values },
+			settings: values,
 			signal,
 			camera: this.#camera,
 			shutter: this.#shutter,
 			saver: this.#saver,
 			countdown: async (minSeconds = 0) => {
 				try {
-					for (let s = Math.max(settings.values.countdown, minSeconds); s > 0; s--) {
+					for (let s = Math.max(values.countdown, minSeconds); s > 0; s--) {
 						this.#busy = true;
 						this.#remaining = s;
 						await sleep(1000, signal);
