@@ -21,6 +21,7 @@ import { startServer, REFERENCE_PATH } from './lib/server.mjs';
 import { firstVisit, measureFirstFrame, measureShutter, burst } from './lib/camera.mjs';
 import { measureGallery } from './lib/gallery.mjs';
 import { measureExport } from './lib/export.mjs';
+import { measureStrip } from './lib/strip.mjs';
 import { firstLoadSizes } from './lib/sizes.mjs';
 import { median, percentile, round } from './lib/stats.mjs';
 import { renderTable, renderMarkdown } from './lib/table.mjs';
@@ -45,7 +46,8 @@ const CONFIG = QUICK
 			gallery: { counts: [1000], visits: 1, scrollMs: 2000 },
 			exportCounts: [1000],
 			exportWithoutCrc: 0,
-			exportLiveCounts: []
+			exportLiveCounts: [],
+			stripRuns: 3
 		}
 	: {
 			// Each visit's time moves by +-30% with the machine (both pages alike): five visits
@@ -59,7 +61,8 @@ const CONFIG = QUICK
 			exportWithoutCrc: 1000,
 			// The heap held, sampled after garbage collections (a few samples a second), at two
 			// counts whose exports last long enough for several.
-			exportLiveCounts: [500, 1000]
+			exportLiveCounts: [500, 1000],
+			stripRuns: 3
 		};
 const BUDGET = {
 	firstFrameRatio: 1.5,
@@ -74,7 +77,10 @@ const BUDGET = {
 	zipLivePerPhotoShare: 0.01,
 	// ... and what it holds at 1,000 photos may be at most this many photos' worth in all (a
 	// design holding a window of photos passes the first test whatever the window's size).
-	zipLivePhotos: 8
+	zipLivePhotos: 8,
+	// A strip's last shot to the strip stored, against one photo's shutter to saved: drawing
+	// a 300 dpi strip from four photos may take a few photos' time, not more.
+	stripRatio: 3
 };
 
 /** How much worse than the earlier build a figure may measure before it is called worse (noise). */
@@ -186,6 +192,9 @@ try {
 		}
 		return out;
 	});
+	await section('strip', () =>
+		measureStrip(browser, { origin: server.origin, runs: CONFIG.stripRuns, contextOptions: CONTEXT, initScript: INIT_SCRIPT })
+	);
 	results.cameraPageProblems = Object.fromEntries(targets.map((t) => [t.name, t.problems]));
 	for (const t of targets) await t.context.close();
 
@@ -376,6 +385,21 @@ if (results.burst) {
 		note: `records stored: app ${stored(a)}, reference ${stored(r)}; distinct images: app ${distinct(a)}, reference ${distinct(r)}`
 	});
 } else missing('Burst', 'burst');
+
+if (results.strip && results.shutter) {
+	const strip = median(results.strip.runs);
+	const photo = percentile(results.shutter.app.saved, 50);
+	summary.strip = { strip, photo };
+	row({
+		figure: `Strip: last shot to strip saved (2x6, 4 shots; median of ${results.strip.runs.length})`,
+		app: ms(strip),
+		ref: `${ms(photo)} (one photo, app)`,
+		ratio: ratio(strip, photo),
+		ratioNote: 'strip / one photo',
+		budget: `<= ${BUDGET.stripRatio}x one photo`,
+		pass: strip <= BUDGET.stripRatio * photo
+	});
+} else missing('Strip', results.strip ? 'shutter' : 'strip');
 
 if (results.gallery) {
 	for (const g of results.gallery) {

@@ -36,6 +36,16 @@ export function photoAlt(takenAt: number): string {
 	return `Photo taken ${formatDateTime(takenAt)}`;
 }
 
+/**
+ * The alt text of anything in the gallery: a strip's starts "Strip" and says how many photos it
+ * holds; a photo's is photoAlt.
+ */
+export function itemAlt(item: { takenAt: number; kind?: string; strip?: { shots: readonly string[] } }): string {
+	if (item.kind !== 'strip') return photoAlt(item.takenAt);
+	const n = item.strip?.shots.length ?? 0;
+	return `Strip of ${n} ${n === 1 ? 'photo' : 'photos'}, made ${formatDateTime(item.takenAt)}`;
+}
+
 export function formatBytes(bytes: number): string {
 	if (bytes < 1024) return `${bytes} B`;
 	const units = ['KB', 'MB', 'GB', 'TB'];

@@ -5,6 +5,8 @@
 import { MODES } from '$lib/capture/modes';
 import { letter, type Shortcut } from '$lib/ui/keys';
 
+export { shortcutFor } from '$lib/ui/keys';
+
 export type CameraAction = 'shoot' | 'countdown' | 'switch' | 'mirror' | 'help' | 'cancel' | `mode:${string}`;
 
 export const CAMERA_SHORTCUTS: readonly Shortcut<CameraAction>[] = [

@@ -1,15 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect, openCamera, takePhotos, nav } from './fixtures';
-
-/** Serious and critical axe violations on the page as it is now, one line each. */
-async function violations(page: import('@playwright/test').Page): Promise<string[]> {
-	const { violations, passes } = await new AxeBuilder({ page }).analyze();
-	// It did check the page (an axe that ran no rule would find nothing wrong).
-	expect(passes.length).toBeGreaterThan(10);
-	return violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { violations } from './axe';
 
 for (const colorScheme of ['dark', 'light'] as const) {
 	test.describe(`${colorScheme} theme: no serious or critical axe violation`, () => {
@@ -22,6 +12,9 @@ for (const colorScheme of ['dark', 'light'] as const) {
 			expect(await violations(page), 'Photo mode').toEqual([]);
 			await page.getByRole('radiogroup', { name: 'Mode' }).getByRole('radio', { name: 'Burst', exact: true }).check();
 			expect(await violations(page), 'Burst mode').toEqual([]);
+			await page.getByRole('radiogroup', { name: 'Mode' }).getByRole('radio', { name: 'Strip', exact: true }).check();
+			await expect(page.getByRole('img', { name: /^2x6 strip: 0 of 4 shots taken/ })).toBeVisible();
+			expect(await violations(page), 'Strip mode, with its guide').toEqual([]);
 		});
 
 		test('in the gallery and its viewer', async ({ page }) => {

@@ -5,7 +5,8 @@ const modes = (page: import('@playwright/test').Page) => page.getByRole('radiogr
 test('the mode switch lists the modes, is keyboard-reachable and remembered across visits', async ({ page }) => {
 	await openCamera(page);
 	const group = modes(page);
-	await expect(group.getByRole('radio')).toHaveCount(2);
+	await expect(group.getByRole('radio')).toHaveCount(3);
+	await expect(group.getByRole('radio', { name: 'Strip', exact: true })).toBeVisible();
 	await expect(group.getByRole('radio', { name: 'Photo', exact: true })).toBeChecked();
 	await expect(group.getByRole('radio', { name: 'Burst', exact: true })).not.toBeChecked();
 
@@ -49,7 +50,7 @@ test('B selects Burst and again goes back to Photo; P selects Photo; the help li
 test('Burst takes the set number of photos with one press; the mode cannot change mid-press', async ({ page }) => {
 	await page.addInitScript(() => {
 		if (!sessionStorage.getItem('seeded')) {
-			localStorage.setItem('photobooth.settings', JSON.stringify({ version: 3, mode: 'burst', burstCount: 2, burstInterval: 1500 }));
+			localStorage.setItem('photobooth.settings', JSON.stringify({ version: 3, mode: 'burst', burstCount: 2, burstInterval: 5000 }));
 			sessionStorage.setItem('seeded', '1');
 		}
 	});
@@ -57,7 +58,7 @@ test('Burst takes the set number of photos with one press; the mode cannot chang
 	await page.getByRole('button', { name: 'Take photo', exact: true }).click();
 	await expect(page.getByText('1 of 2').first()).toBeVisible();
 	await expect(modes(page).getByRole('radio', { name: 'Photo', exact: true })).toBeDisabled();
-	await expect.poll(() => savedCount(page), { timeout: 8000 }).toBe(2);
+	await expect.poll(() => savedCount(page), { timeout: 20_000 }).toBe(2);
 	await expect(page.getByText('2 photos saved')).toBeAttached();
 	await expect(modes(page).getByRole('radio', { name: 'Photo', exact: true })).toBeEnabled();
 });

@@ -35,7 +35,12 @@ try {
 		{ name: 'camera-narrow', viewport: { width: 412, height: 892 } },
 		// Caught mid-burst: Burst chosen, "2 of 4" on screen, the shutter turned into Cancel.
 		{ name: 'mode-burst', viewport: { width: 1280, height: 800 }, settings: { mode: 'burst', burstInterval: 2500 }, burst: true },
-		{ name: 'shape-square', viewport: { width: 1280, height: 800 }, settings: { shape: '1:1' } }
+		{ name: 'shape-square', viewport: { width: 1280, height: 800 }, settings: { shape: '1:1' } },
+		// Caught mid-session: the 2x6 guide over the viewfinder, two cells filled, "3 of 4".
+		{ name: 'mode-strip', viewport: { width: 1280, height: 800 }, settings: { mode: 'strip', caption: 'Ana & Luis', stripLayout: 'strip-2x6' }, strip: 'session' },
+		// The finished strip in the gallery's viewer, with Print and Change layout; and on a phone.
+		{ name: 'strip-viewer', viewport: { width: 1280, height: 800 }, settings: { mode: 'strip', caption: 'Ana & Luis', stripLayout: 'two-strips-4x6', stripBackground: 'night' }, strip: 'viewer' },
+		{ name: 'strip-viewer-narrow', viewport: { width: 412, height: 892 }, settings: { mode: 'strip', caption: 'Ana & Luis', stripLayout: 'postcard', stripBackground: 'blush' }, strip: 'viewer' }
 	];
 	for (const shot of shots) {
 		const context = await browser.newContext({ viewport: shot.viewport, colorScheme: 'dark', permissions: ['camera'] });
@@ -52,7 +57,24 @@ try {
 		const shutter = page.getByRole('button', { name: 'Take photo', exact: true });
 		await shutter.waitFor();
 		await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2);
-		if (shot.burst) {
+		if (shot.strip === 'session') {
+			await shutter.click();
+			await page.getByText('3 of 4').first().waitFor({ timeout: 30_000 });
+			await page.waitForTimeout(1200);
+		} else if (shot.strip === 'viewer') {
+			await shutter.click();
+			await page.waitForTimeout(2000);
+			// The strip is stored after its shots: the latest-photo tile shows it then.
+			await page.locator('a[aria-label="Open latest photo"] img[alt^="Strip"]').waitFor({ timeout: 60_000 });
+			await page.getByRole('link', { name: 'Open latest photo' }).click();
+			const viewer = page.getByRole('dialog', { name: 'Photo viewer' });
+			await viewer.getByRole('button', { name: 'Change layout' }).waitFor();
+			await page.waitForFunction(() => {
+				const img = document.querySelector('[role="dialog"] img[alt^="Strip"]');
+				return img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0;
+			});
+			await page.waitForTimeout(600);
+		} else if (shot.burst) {
 			// A first burst gives the latest-photo tile something to show; the second is caught.
 			await shutter.click();
 			await page.getByRole('button', { name: 'Take photo', exact: true }).waitFor({ timeout: 20_000 });

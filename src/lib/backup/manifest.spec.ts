@@ -52,3 +52,23 @@ describe('backup manifest', () => {
 		expect(parsed.bad).toBe(5);
 	});
 });
+
+describe('strips and overlays in the manifest', () => {
+	const recipe = { layout: 'postcard' as const, stripShots: 4 as const, shots: ['a', 'b', 'c', 'd'], design: { caption: 'Hi', date: true, background: 'night' }, overlay: 'o1' };
+	const strip: PhotoMeta = { ...meta('s'), kind: 'strip', strip: recipe, prints: 2 };
+
+	it('carry a strip’s recipe and prints, and the overlays, through a round trip', () => {
+		const built = buildManifest([{ meta: strip, name: 'photos/s.jpg' }], {}, new Date(0), [{ id: 'o1', name: 'frame.png', file: 'overlays/o1.png' }]);
+		const parsed = parseManifest(JSON.stringify(built));
+		expect(parsed.overlays).toEqual([{ id: 'o1', name: 'frame.png', file: 'overlays/o1.png' }]);
+		expect(metaFromManifest(parsed.photos[0], strip.size)).toEqual(strip);
+	});
+
+	it('keep a photo whose recipe cannot be trusted, as a plain photo', () => {
+		const built = buildManifest([{ meta: strip, name: 'photos/s.jpg' }], {});
+		(built.photos[0] as { strip: unknown }).strip = { layout: 'poster', shots: [] };
+		const [p] = parseManifest(JSON.stringify(built)).photos;
+		expect(metaFromManifest(p, 1).kind).toBeUndefined();
+		expect(parseManifest(JSON.stringify({ ...built, overlays: [{ id: 7 }, 'x'] })).overlays).toEqual([]);
+	});
+});

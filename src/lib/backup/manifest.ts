@@ -3,11 +3,13 @@
  * gallery knows about it, plus the settings. Pure, so building and checking it is unit-tested.
  */
 import type { PhotoMeta } from '$lib/photos/types';
+import { checkRecipe, type StripRecipe } from '$lib/strips/recipe';
 
 export const MANIFEST_NAME = 'manifest.json';
 export const BACKUP_FORMAT = 'photobooth-backup';
 export const PHOTO_FOLDER = 'photos/';
 export const THUMB_FOLDER = 'thumbnails/';
+export const OVERLAY_FOLDER = 'overlays/';
 
 export interface ManifestPhoto {
 	id: string;
@@ -22,6 +24,17 @@ export interface ManifestPhoto {
 	favorite: boolean;
 	/** Path of its thumbnail (JPEG) inside the ZIP, when it had one. */
 	thumbnail?: string;
+	/** A strip: its recipe (the photos it is made of, by id; its layout and design). */
+	strip?: StripRecipe;
+	/** Copies printed. */
+	prints?: number;
+}
+
+/** An overlay drawn over strips: its PNG inside the ZIP. */
+export interface ManifestOverlay {
+	id: string;
+	file: string;
+	name: string;
 }
 
 export interface BackupManifest {
@@ -30,12 +43,15 @@ export interface BackupManifest {
 	createdAt: string;
 	settings: unknown;
 	photos: ManifestPhoto[];
+	/** The overlays the strips and settings use (absent in backups made before strips). */
+	overlays?: ManifestOverlay[];
 }
 
 export function buildManifest(
 	files: readonly { meta: PhotoMeta; name: string; thumbnail?: string }[],
 	settings: unknown,
-	now = new Date()
+	now = new Date(),
+	overlays: readonly ManifestOverlay[] = []
 ): BackupManifest {
 	return {
 		format: BACKUP_FORMAT,
@@ -52,8 +68,11 @@ export function buildManifest(
 			size: meta.size,
 			camera: meta.camera,
 			favorite: meta.favorite === 1,
-			...(thumbnail ? { thumbnail } : {})
-		}))
+			...(thumbnail ? { thumbnail } : {}),
+			...(meta.kind === 'strip' && meta.strip ? { strip: meta.strip } : {}),
+			...(meta.prints ? { prints: meta.prints } : {})
+		})),
+		...(overlays.length ? { overlays: [...overlays] } : {})
 	};
 }
 
@@ -85,15 +104,25 @@ function checkPhoto(raw: unknown): ManifestPhoto | null {
 		size: p.size,
 		camera: isText(p.camera, 1000) ? p.camera : '',
 		favorite: p.favorite === true,
-		...(isText(p.thumbnail, 1000) && p.thumbnail ? { thumbnail: p.thumbnail } : {})
+		...(isText(p.thumbnail, 1000) && p.thumbnail ? { thumbnail: p.thumbnail } : {}),
+		...(p.strip !== undefined ? { strip: checkRecipe(p.strip) ?? undefined } : {}),
+		...(isInt(p.prints, 1) ? { prints: p.prints } : {})
 	};
+}
+
+/** One overlay's entry, checked; null when it cannot be trusted. */
+function checkOverlay(raw: unknown): ManifestOverlay | null {
+	if (!raw || typeof raw !== 'object') return null;
+	const o = raw as Record<string, unknown>;
+	if (!isText(o.id, 200) || !o.id || !isText(o.file, 1000) || !o.file) return null;
+	return { id: o.id, file: o.file, name: isText(o.name, 200) ? o.name : 'overlay.png' };
 }
 
 /**
  * Reads a manifest's JSON text. Throws ManifestError when it is not ours at all; photos with
  * unusable entries are counted in `bad` so they can be reported, not silently dropped.
  */
-export function parseManifest(text: string): { photos: ManifestPhoto[]; bad: number; settings: unknown } {
+export function parseManifest(text: string): { photos: ManifestPhoto[]; bad: number; settings: unknown; overlays: ManifestOverlay[] } {
 	let raw: unknown;
 	try {
 		raw = JSON.parse(text);
@@ -111,7 +140,8 @@ export function parseManifest(text: string): { photos: ManifestPhoto[]; bad: num
 		if (p) photos.push(p);
 		else bad++;
 	}
-	return { photos, bad, settings: m.settings };
+	const overlays = Array.isArray(m.overlays) ? m.overlays.map(checkOverlay).filter((o): o is ManifestOverlay => !!o) : [];
+	return { photos, bad, settings: m.settings, overlays };
 }
 
 /** The gallery's metadata for a photo from the manifest (its size from the real bytes). */
@@ -124,6 +154,8 @@ export function metaFromManifest(p: ManifestPhoto, size: number): PhotoMeta {
 		type: p.type,
 		size,
 		camera: p.camera,
-		favorite: p.favorite ? 1 : 0
+		favorite: p.favorite ? 1 : 0,
+		...(p.strip ? { kind: 'strip' as const, strip: p.strip } : {}),
+		...(p.prints ? { prints: p.prints } : {})
 	};
 }

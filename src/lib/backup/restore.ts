@@ -26,6 +26,8 @@ export interface RestoreSteps {
 	progress(more?: number): void;
 	/** Restores the settings the backup holds. */
 	applySettings?: (raw: unknown) => void;
+	/** Keeps an overlay the backup holds, under its id (strips and settings name it). */
+	storeOverlay(id: string, name: string, image: Blob): Promise<void>;
 }
 
 /** The backup's manifest entry, where these entries are a Photo Booth backup. */
@@ -76,6 +78,19 @@ export async function restoreBackup(archive: string, manifest: FileEntry, entrie
 			steps.problem(`${archive}: ${p.file}`, e.message);
 		} finally {
 			steps.progress();
+		}
+	}
+	for (const o of parsed.overlays) {
+		steps.signal.throwIfAborted();
+		const entry = byName.get(o.file);
+		try {
+			if (!entry) throw new FileRejected('missing from the archive');
+			const data = await steps.read(entry);
+			if (sniff(data.subarray(0, 16)) !== 'image/png') throw new FileRejected('not the PNG the manifest says');
+			await steps.storeOverlay(o.id, o.name, new Blob([exactBuffer(data)], { type: 'image/png' }));
+		} catch (e) {
+			if (!(e instanceof FileRejected)) throw e;
+			steps.problem(`${archive}: ${o.file}`, e.message);
 		}
 	}
 	if (parsed.settings !== undefined) steps.applySettings?.(parsed.settings);

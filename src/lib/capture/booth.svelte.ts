@@ -25,6 +25,8 @@ export class Booth {
 	#saver: Saver;
 	#remaining = $state(0);
 	#shot = $state<{ index: number; total: number } | null>(null);
+	/** Pictures of the shots taken so far in this press (object URLs), by shot. */
+	#filled = $state<(string | undefined)[]>([]);
 	#flashes = $state(0);
 	#lastFlash: number | undefined;
 	#presses = $state(0);
@@ -55,6 +57,10 @@ export class Booth {
 	get shot(): { index: number; total: number } | null {
 		return this.#shot;
 	}
+	/** The shots taken so far in this press, as pictures for the guide (by shot; gaps are undefined). */
+	get filled(): readonly (string | undefined)[] {
+		return this.#filled;
+	}
 	/** Goes up when a shot flashes the screen (at most three times a second: see mayFlash). */
 	get flashes(): number {
 		return this.#flashes;
@@ -76,6 +82,7 @@ export class Booth {
 		this.#running = true;
 		const saves: Promise<PhotoMeta>[] = [];
 		let cancelled = false;
+		this.#clearFilled();
 		try {
 			await this.mode.run(this.#context(ctrl.signal, saves));
 		} catch (e) {
@@ -90,11 +97,17 @@ export class Booth {
 		// Saves run on after the last shot; each one succeeds or fails on its own.
 		const results = await Promise.allSettled(saves);
 		this.#shot = null;
+		this.#clearFilled();
 		return {
 			saved: results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])),
 			failed: results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : [])),
 			cancelled
 		};
+	}
+
+	#clearFilled(): void {
+		for (const url of this.#filled) if (url) URL.revokeObjectURL(url);
+		this.#filled = [];
 	}
 
 	/** Stops a countdown, or the shots not yet taken. */
@@ -130,6 +143,14 @@ export class Booth {
 				return sleep(ms, signal);
 			},
 			progress: (step) => (this.#shot = step),
+			filled: (index, still) => {
+				void still.thumbnail().then((t) => {
+					if (!t || signal !== this.#abort?.signal) return;
+					const next = [...this.#filled];
+					next[index] = URL.createObjectURL(t.blob);
+					this.#filled = next;
+				});
+			},
 			take: () => this.#take().still,
 			shoot: () => {
 				const { pressed, still } = this.#take();

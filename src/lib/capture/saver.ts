@@ -5,6 +5,7 @@
  * photo again. Modes hand their stills here; nothing else in capture touches storage.
  */
 import type { EncodedThumbnail } from '$lib/pixels/thumbnail';
+import type { StripToSave } from './strip-saver';
 import type { NewPhoto, PhotoMeta } from '$lib/photos/types';
 import { newPhotoId } from '$lib/photos/ids';
 import type { Camera } from './camera.svelte';
@@ -66,5 +67,15 @@ export class Saver {
 		);
 		whenIdle(start);
 		return meta;
+	}
+
+	/**
+	 * Makes a strip of photos just taken (their stills, in shot order, with the ids they were
+	 * saved under) and stores it with its recipe, so it can be laid out again from them. Drawn
+	 * off the page's thread; the code for it loads with the first strip (strip-saver.ts).
+	 */
+	async saveStrip(strip: StripToSave): Promise<PhotoMeta> {
+		const { makeStrip } = await import('./strip-saver');
+		return this.#store.add(...(await makeStrip(strip)));
 	}
 }

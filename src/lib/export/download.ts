@@ -3,7 +3,7 @@
  */
 import { photos } from '$lib/photos/repository';
 import type { PhotoMeta } from '$lib/photos/types';
-import { exportBlob } from './exif';
+import { exifInfoOf, exportBlob } from './exif';
 import { photoFileName } from './filename';
 
 /** Starts a download of a Blob under a file name. */
@@ -28,5 +28,5 @@ export function saveBlob(blob: Blob, fileName: string): void {
 export async function downloadPhoto(meta: PhotoMeta): Promise<void> {
 	const original = await photos.readOriginal(meta.id);
 	if (!original) throw new Error('This photo is no longer stored.');
-	saveBlob(await exportBlob(original.data, original.type, meta), photoFileName(meta.takenAt, original.type));
+	saveBlob(await exportBlob(original.data, original.type, exifInfoOf(meta)), photoFileName(meta.takenAt, original.type));
 }

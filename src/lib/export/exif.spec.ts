@@ -136,3 +136,15 @@ describe('planExif: where the segment goes, from the first bytes only', () => {
 		expect(planExif(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 40, 1]), 7, info)).toBeNull();
 	});
 });
+
+describe('print resolution', () => {
+	it('is 72 dpi for a photo and 300 for a strip, in inches', async () => {
+		const { exifInfoOf } = await import('./exif');
+		const meta = { takenAt, camera: 'Cam', width: 600, height: 1800 };
+		for (const [kind, dpi] of [[undefined, 72], ['strip', 300]] as const) {
+			const out = await joined(jpegWithExif(fakeJpeg(), exifInfoOf({ ...meta, kind })));
+			const tags = await exifr.parse(out, { tiff: true, pick: ['XResolution', 'YResolution', 'ResolutionUnit'] });
+			expect(tags).toMatchObject({ XResolution: dpi, YResolution: dpi, ResolutionUnit: 'inches' });
+		}
+	});
+});

@@ -18,11 +18,19 @@ export interface ExifInfo {
 	width?: number;
 	height?: number;
 	software?: string;
+	/** Pixels per inch to print at (XResolution / YResolution): 300 for a strip, else 72. */
+	dpi?: number;
+}
+
+/** What a stored photo or strip's EXIF says. */
+export function exifInfoOf(meta: { takenAt: number; camera: string; width: number; height: number; kind?: string }): ExifInfo {
+	return { takenAt: meta.takenAt, camera: meta.camera, width: meta.width, height: meta.height, dpi: meta.kind === 'strip' ? 300 : 72 };
 }
 
 const ASCII = 2;
 const SHORT = 3;
 const LONG = 4;
+const RATIONAL = 5;
 const UNDEFINED = 7;
 
 interface Tag {
@@ -57,6 +65,14 @@ function ascii(tag: number, text: string): Tag {
 
 function short(tag: number, value: number): Tag {
 	return { tag, type: SHORT, count: 1, bytes: new Uint8Array([value >> 8, value & 0xff]) };
+}
+
+function rational(tag: number, numerator: number, denominator = 1): Tag {
+	const bytes = new Uint8Array(8);
+	const view = new DataView(bytes.buffer);
+	view.setUint32(0, numerator);
+	view.setUint32(4, denominator);
+	return { tag, type: RATIONAL, count: 1, bytes };
 }
 
 function long(tag: number, value: number): Tag {
@@ -111,6 +127,8 @@ export function exifSegment(info: ExifInfo): Uint8Array {
 		long(0x8769, 0) // ExifIFDPointer, set below
 	];
 	if (info.camera) ifd0.push(ascii(0x0110, info.camera)); // Model
+	const dpi = Math.max(1, Math.round(info.dpi ?? 72));
+	ifd0.push(rational(0x011a, dpi), rational(0x011b, dpi), short(0x0128, 2)); // X/YResolution, ResolutionUnit: inches
 
 	const exifIfdAt = 8 + ifdSize(ifd0);
 	ifd0[3] = long(0x8769, exifIfdAt);

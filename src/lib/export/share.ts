@@ -4,7 +4,7 @@
  */
 import { photos } from '$lib/photos/repository';
 import type { PhotoMeta } from '$lib/photos/types';
-import { exportBlob } from './exif';
+import { exifInfoOf, exportBlob } from './exif';
 import { uniqueNamer } from './filename';
 
 export class TooManyToShareError extends Error {
@@ -24,7 +24,7 @@ export async function sharePhotos(list: readonly PhotoMeta[]): Promise<void> {
 	for (const meta of list) {
 		const original = await photos.readOriginal(meta.id);
 		if (!original) continue;
-		const blob = await exportBlob(original.data, original.type, meta);
+		const blob = await exportBlob(original.data, original.type, exifInfoOf(meta));
 		files.push(new File([blob], name(meta.takenAt, original.type), { type: original.type, lastModified: meta.takenAt }));
 	}
 	if (!files.length) throw new Error('These photos are no longer stored.');

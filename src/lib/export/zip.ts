@@ -10,7 +10,7 @@
 import type { StoredOriginal } from '$lib/photos/db';
 import { photos } from '$lib/photos/repository';
 import type { PhotoMeta, StoredThumbnail } from '$lib/photos/types';
-import { exportParts, type ExportEdit } from './exif';
+import { exifInfoOf, exportParts, type ExportEdit } from './exif';
 import type { ZipFile } from './filename';
 import { zipBlob, zipStream, type ZipBlobEntry, type ZipEntry } from './zip-writer';
 import { crc32, crcOf, crcOfBytes } from '$lib/checksums/crc32';
@@ -25,6 +25,8 @@ export interface ZipJob {
 	exif: boolean;
 	/** Extra text entries written first (the backup manifest's JSON), keyed by file name. */
 	extra?: Record<string, string>;
+	/** Extra files written after them (a backup's overlays), keyed by file name. */
+	attachments?: Record<string, Blob>;
 }
 
 export interface ZipRun {
@@ -105,7 +107,7 @@ async function preparePhoto(
 /** A photo's original as it goes into the archive (see preparePhoto). */
 async function prepareOriginal(file: ZipFile, original: StoredOriginal, exif: boolean, mode: Mode): Promise<Prepared> {
 	const { meta, name } = file;
-	const info = { takenAt: meta.takenAt, camera: meta.camera, width: meta.width, height: meta.height };
+	const info = exifInfoOf(meta);
 	const { data } = original;
 	const prepared = exif
 		? await exportParts(data, original.type, info)
@@ -155,6 +157,10 @@ async function* prepared(job: ZipJob, run: ZipRun, mode: Mode): AsyncGenerator<P
 	const encoder = new TextEncoder();
 	for (const [name, text] of Object.entries(job.extra ?? {})) {
 		yield { name, lastModified: Date.now(), parts: [encoder.encode(text)] };
+	}
+	for (const [name, blob] of Object.entries(job.attachments ?? {})) {
+		// Small files (an overlay): read once here, for the stream and for their CRC alike.
+		yield { name, lastModified: Date.now(), parts: [new Uint8Array(await blob.arrayBuffer())] };
 	}
 	const { files } = job;
 	// Photos stored as bytes come into the heap whole: the first batch is small, and batches

@@ -126,7 +126,11 @@ class Importer {
 				if (more === undefined) this.#done++;
 				this.#tick(more);
 			},
-			applySettings: this.opts.applySettings
+			applySettings: this.opts.applySettings,
+			storeOverlay: async (id: string, name: string, image: Blob) => {
+				const { overlays } = await import('$lib/photos/overlays');
+				await overlays.add(image, name, id);
+			}
 		};
 	}
 

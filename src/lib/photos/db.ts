@@ -59,6 +59,17 @@ export interface BoothDB extends DBSchema {
 	 * `thumbnails` until purged, so undoing even thousands of deletions copies no image data.
 	 */
 	trash: { key: string; value: TrashedPhoto };
+	/** Overlays drawn over strips (a transparent PNG a person imported), by id. */
+	overlays: { key: string; value: StoredOverlay };
+}
+
+/** An imported overlay: its bytes (as originals are kept where Blobs are not safe) and type. */
+export interface StoredOverlay {
+	id: string;
+	data: ArrayBuffer;
+	type: string;
+	/** A name to show for it (its file name). */
+	name: string;
 }
 
 type UpgradeTx = IDBPTransaction<BoothDB, StoreNames<BoothDB>[], 'versionchange'>;
@@ -91,6 +102,11 @@ export const STEPS: Step[] = [
 				cursor = await cursor.continue();
 			}
 		})();
+	},
+	// v4: strips. A strip is a photo record with `kind` and its recipe (no index needed: it sorts
+	// with the photos); the overlays drawn over strips have a store of their own.
+	(db) => {
+		db.createObjectStore('overlays', { keyPath: 'id' });
 	}
 ];
 

@@ -42,3 +42,12 @@ export async function neighboursOf(db: DB, photo: PageCursor): Promise<{ newer?:
 	]);
 	return { newer: newer?.value, older: older?.value };
 }
+
+/** Which of these ids are already taken (by a photo, or one in the trash). */
+export async function takenIds(db: DB, ids: readonly string[]): Promise<Set<string>> {
+	const tx = db.transaction(['photos', 'trash']);
+	const found = await Promise.all(
+		ids.map(async (id) => (await tx.objectStore('photos').getKey(id)) ?? (await tx.objectStore('trash').getKey(id)))
+	);
+	return new Set(found.filter((k): k is string => k !== undefined));
+}

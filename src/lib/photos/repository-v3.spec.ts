@@ -44,7 +44,7 @@ const meta = (id: string, takenAt: number, favorite: 0 | 1 = 0): PhotoMeta => ({
 
 describe('upgrade from v2 to v3', () => {
 	it('keeps every photo, original and thumbnail, and makes each a non-favourite', async () => {
-		expect(DB_VERSION).toBe(3);
+		expect(DB_VERSION).toBe(4);
 		const v2 = await openBoothDB({ version: 2 });
 		const old = (id: string, takenAt: number) =>
 			({ id, takenAt, width: 1280, height: 720, type: 'image/jpeg', size: 2, camera: 'Old' }) as PhotoMeta;

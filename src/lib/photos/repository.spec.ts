@@ -632,12 +632,12 @@ describe('change announcements', () => {
 });
 
 describe('schema upgrade', () => {
-	it('is at version 3 with four stores', async () => {
-		expect(DB_VERSION).toBe(3);
+	it('is at version 4 with five stores', async () => {
+		expect(DB_VERSION).toBe(4);
 		const db = await openBoothDB();
 		try {
 			expect(db.version).toBe(DB_VERSION);
-			expect([...db.objectStoreNames].sort()).toEqual(['originals', 'photos', 'thumbnails', 'trash']);
+			expect([...db.objectStoreNames].sort()).toEqual(['originals', 'overlays', 'photos', 'thumbnails', 'trash']);
 			const tx = db.transaction('photos');
 			expect([...tx.store.indexNames].sort()).toEqual(['by-favorite', 'by-time']);
 			expect(tx.store.index('by-time').keyPath).toEqual(['takenAt', 'id']);
@@ -701,7 +701,7 @@ describe('schema upgrade', () => {
 		const check = await openBoothDB();
 		try {
 			expect(check.version).toBe(DB_VERSION);
-			expect([...check.objectStoreNames].sort()).toEqual(['originals', 'photos', 'thumbnails', 'trash']);
+			expect([...check.objectStoreNames].sort()).toEqual(['originals', 'overlays', 'photos', 'thumbnails', 'trash']);
 		} finally {
 			check.close();
 		}

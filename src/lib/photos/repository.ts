@@ -10,7 +10,7 @@ import { isQuotaError, StorageFullError, writeAll } from './write';
 import { blobsKeptSafely, openBoothDB, storedBytes, type BoothDB, type StoredOriginal } from './db';
 import { asBlob, moveOriginalsToBlobs, OriginalsForm, storeChecksum } from './originals';
 import { storedThumbnail, ThumbnailsComing } from './thumbnails-coming';
-import { neighboursOf, pageOf } from './queries';
+import { neighboursOf, pageOf, takenIds } from './queries';
 import { moveFromTrash, moveToTrash, purgeTrash } from './trash';
 import { newPhotoId } from './ids';
 import type { EncodedThumbnail } from '$lib/pixels/thumbnail';
@@ -74,7 +74,8 @@ export class PhotoRepository {
 			type,
 			size: photo.blob.size,
 			camera: photo.camera,
-			favorite: photo.favorite ? 1 : 0
+			favorite: photo.favorite ? 1 : 0,
+			...(photo.strip ? { kind: 'strip' as const, strip: photo.strip } : {})
 		};
 		let stored: Blob | undefined;
 		await this.#form.write(async (asBlobs) => {
@@ -233,21 +234,24 @@ export class PhotoRepository {
 
 	/** Which of these ids are already taken (by a photo, or one in the trash). */
 	async existing(ids: readonly string[]): Promise<Set<string>> {
-		const tx = (await this.#open()).transaction(['photos', 'trash']);
-		const found = await Promise.all(
-			ids.map(async (id) =>
-				(await tx.objectStore('photos').getKey(id)) ?? (await tx.objectStore('trash').getKey(id))
-			)
-		);
-		return new Set(found.filter((k): k is string => k !== undefined));
+		return takenIds(await this.#open(), ids);
 	}
 
 	/** Marks a photo as a favourite or not; returns the updated metadata. */
-	async setFavorite(id: string, favorite: boolean): Promise<PhotoMeta | undefined> {
-		const db = await this.#open();
-		const tx = db.transaction('photos', 'readwrite');
+	setFavorite(id: string, favorite: boolean): Promise<PhotoMeta | undefined> {
+		return this.#update(id, (meta) => ({ ...meta, favorite: favorite ? 1 : 0 }));
+	}
+
+	/** Counts `copies` more prints of a photo or strip; returns the updated metadata. */
+	countPrints(id: string, copies: number): Promise<PhotoMeta | undefined> {
+		return this.#update(id, (meta) => ({ ...meta, prints: (meta.prints ?? 0) + copies }));
+	}
+
+	/** Changes a photo's metadata in one transaction, and tells every view. */
+	async #update(id: string, change: (meta: PhotoMeta) => PhotoMeta): Promise<PhotoMeta | undefined> {
+		const tx = (await this.#open()).transaction('photos', 'readwrite');
 		const meta = await tx.store.get(id);
-		const updated = meta && { ...meta, favorite: favorite ? 1 : 0 } as PhotoMeta;
+		const updated = meta && change(meta);
 		if (updated) await tx.store.put(updated);
 		await tx.done;
 		if (updated) announce({ type: 'updated', id });

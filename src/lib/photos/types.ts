@@ -1,3 +1,5 @@
+import type { StripRecipe } from '$lib/strips/recipe';
+
 /** A stored photo's metadata; the bytes live in their own stores so listing stays light. */
 export interface PhotoMeta {
 	/** A random UUID. */
@@ -14,6 +16,12 @@ export interface PhotoMeta {
 	camera: string;
 	/** 1 for a favourite, else 0 (a number so it can be indexed). Every photo has it from v3 on. */
 	favorite: 0 | 1;
+	/** 'strip' for a strip or collage made of other photos (absent: a photo). */
+	kind?: 'strip';
+	/** A strip's recipe: it can be laid out again from its photos. */
+	strip?: StripRecipe;
+	/** How many copies have been printed. */
+	prints?: number;
 }
 
 /** A deleted photo while its Undo is offered; purged (with its bytes) afterwards. */
@@ -32,6 +40,8 @@ export interface NewPhoto {
 	takenAt?: number;
 	id?: string;
 	favorite?: boolean;
+	/** A strip: its recipe (see PhotoMeta.strip). */
+	strip?: StripRecipe;
 }
 
 /** A photo to bring in whole from a backup or a file: its metadata is kept as given. */

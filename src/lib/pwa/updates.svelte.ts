@@ -2,8 +2,6 @@
  * Service worker registration and updates. A new version never takes over by itself: when one is
  * waiting, `ready` turns true and the layout offers a Reload, so nobody loses a shot mid-countdown.
  */
-import { registerSW } from 'virtual:pwa-register';
-
 class AppUpdates {
 	#ready = $state(false);
 	#offlineReady = $state(false);
@@ -22,10 +20,17 @@ class AppUpdates {
 		return this.#offlineReady;
 	}
 
-	/** Registers the service worker (once). Registering also checks for an update. */
+	/**
+	 * Registers the service worker (once). Registering also checks for an update. Its code loads
+	 * here, after the page is up, not with the camera's first frame.
+	 */
 	start(): void {
 		if (this.#started || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
 		this.#started = true;
+		void import('virtual:pwa-register').then(({ registerSW }) => this.#register(registerSW));
+	}
+
+	#register(registerSW: typeof import('virtual:pwa-register').registerSW): void {
 		this.#apply = registerSW({
 			immediate: true,
 			onNeedRefresh: () => (this.#ready = true),

@@ -26,6 +26,12 @@ const defaults: BoothSettings = {
 	burstInterval: 1000,
 	flash: true,
 	sound: false,
+	stripLayout: 'strip-2x6',
+	stripShots: 4,
+	caption: '',
+	stripDate: true,
+	stripBackground: 'classic',
+	overlay: '',
 	controls: {}
 };
 
@@ -265,7 +271,18 @@ describe('version 2 and 3 fields', () => {
 		['mode', 7, 'photo'],
 		['shape', '1:1', '1:1'],
 		['shape', '16:9', 'camera'],
-		['shape', null, 'camera']
+		['shape', null, 'camera'],
+		['stripLayout', 'postcard', 'postcard'],
+		['stripLayout', 'poster', 'strip-2x6'],
+		['stripShots', 3, 3],
+		['stripShots', 5, 4],
+		['caption', 'Ada & Grace 2026', 'Ada & Grace 2026'],
+		['caption', 'x'.repeat(80), 'x'.repeat(60)],
+		['caption', 7, ''],
+		['stripBackground', '#ff00aa', '#ff00aa'],
+		['stripBackground', 'url(x)', 'classic'],
+		['stripDate', false, false],
+		['overlay', 'o-1', 'o-1']
 	])('%s: %o becomes %o', (key, value, expected) => {
 		expect(validateField(key, value)).toEqual(expected);
 	});

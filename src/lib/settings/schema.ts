@@ -3,6 +3,10 @@
  * browser. Anything stored that does not fit falls back to the default for that field alone.
  */
 import type { PhotoFormat } from '$lib/pixels/formats';
+import { isBackground, LAYOUT_IDS } from '$lib/strips/ids';
+
+/** The longest caption a strip takes (an event's name). */
+export const CAPTION_MAX = 60;
 
 /** A value of one camera control (zoom 150, focusMode 'manual', torch true). */
 export type ControlValue = number | string | boolean;
@@ -38,6 +42,14 @@ export interface BoothSettings {
 	flash: boolean;
 	/** A shutter click made with Web Audio. */
 	sound: boolean;
+	/** Strip mode: the layout, shots in a 2x6 strip, and the design (see strips/). */
+	stripLayout: string;
+	stripShots: number;
+	caption: string;
+	stripDate: boolean;
+	stripBackground: string;
+	/** The id of the overlay drawn over strips (an imported PNG), or '' for none. */
+	overlay: string;
 	/** Remembered camera controls, per deviceId. */
 	controls: Record<string, Record<string, ControlValue>>;
 }
@@ -64,6 +76,12 @@ export const DEFAULTS: Readonly<BoothSettings> = Object.freeze({
 	burstInterval: 1000,
 	flash: true,
 	sound: false,
+	stripLayout: 'strip-2x6',
+	stripShots: 4,
+	caption: '',
+	stripDate: true,
+	stripBackground: 'classic',
+	overlay: '',
 	controls: Object.freeze({}) as Record<string, Record<string, ControlValue>>
 });
 
@@ -144,9 +162,20 @@ export function validateField<K extends keyof BoothSettings>(key: K, value: unkn
 		}
 		case 'mode':
 			return pick(typeof value === 'string' && /^[a-z][a-z0-9-]{0,31}$/.test(value));
+		case 'stripLayout':
+			return pick(typeof value === 'string' && (LAYOUT_IDS as readonly string[]).includes(value));
+		case 'stripShots':
+			return pick(value === 3 || value === 4);
+		case 'caption':
+			return (typeof value === 'string' ? value.slice(0, CAPTION_MAX) : fallback) as BoothSettings[K];
+		case 'stripBackground':
+			return pick(isBackground(value));
+		case 'overlay':
+			return pick(typeof value === 'string' && value.length < 200);
 		case 'mirrorPreview':
 		case 'mirrorSaved':
 		case 'flash':
+		case 'stripDate':
 		case 'sound':
 			return pick(typeof value === 'boolean');
 		case 'countdown':

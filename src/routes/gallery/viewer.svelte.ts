@@ -130,13 +130,36 @@ export class ViewerController {
 		if (meta && this.#direct?.id === meta.id) this.#direct = meta;
 	}
 
-	/** Deletes the photo (with Undo) and shows the next older one, else the newer, else the grid. */
+	/** A strip whose Delete asks whether its photos go too (see removeStrip). */
+	askingDelete = $state.raw<PhotoMeta | null>(null);
+
+	/**
+	 * Deletes the photo (with Undo) and shows the next older one, else the newer, else the grid.
+	 * A strip first asks whether to delete its photos too.
+	 */
 	async remove(): Promise<void> {
 		const photo = this.current;
 		if (!photo) return;
-		const after = gallery.items[this.index + 1] ?? gallery.items[this.index - 1];
+		if (photo.kind === 'strip' && photo.strip?.shots.length) {
+			this.askingDelete = photo;
+			return;
+		}
+		await this.#delete(photo, [photo.id]);
+	}
+
+	/** Deletes the strip asked about, and its photos too when `withShots`. */
+	async removeStrip(withShots: boolean): Promise<void> {
+		const strip = this.askingDelete;
+		this.askingDelete = null;
+		if (!strip) return;
+		await this.#delete(strip, withShots ? [strip.id, ...new Set(strip.strip?.shots ?? [])] : [strip.id]);
+	}
+
+	async #delete(photo: PhotoMeta, ids: string[]): Promise<void> {
+		const gone = new Set(ids);
+		const after = gallery.items.slice(this.index + 1).find((p) => !gone.has(p.id)) ?? gallery.items.slice(0, Math.max(0, this.index)).findLast((p) => !gone.has(p.id));
 		try {
-			await deletePhotos([photo.id]);
+			await deletePhotos(ids);
 			if (after && after.id !== photo.id) this.show(after.id);
 			else await this.close();
 		} catch (e) {

@@ -4,11 +4,12 @@
  */
 import { burst } from './burst';
 import { photo } from './photo';
+import { strip } from './strip';
 import type { CaptureMode } from './types';
 
 export type { CaptureMode, ModeContext } from './types';
 
-export const MODES: readonly CaptureMode[] = [photo, burst];
+export const MODES: readonly CaptureMode[] = [photo, burst, strip];
 
 /** The mode with this id, or Photo (a setting from a newer version, or a mode since removed). */
 export function modeById(id: string): CaptureMode {

@@ -29,6 +29,8 @@ export interface ModeContext {
 	wait(ms: number): Promise<void>;
 	/** "2 of 4" on screen and to screen readers; null clears it. */
 	progress(step: { index: number; total: number } | null): void;
+	/** Shows shot `index`'s still in its cell of the guide over the viewfinder (a strip's). */
+	filled(index: number, still: Still): void;
 	/**
 	 * One shot with the booth's feedback (the shutter's pulse, the screen flash, the click).
 	 * Resolves with the still once it is taken; it is not saved.
