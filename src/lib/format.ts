@@ -1,4 +1,8 @@
-/** Formatting shared by the pages and the files they write (local time, sizes, counts). */
+/**
+ * Formatting shared by the pages and the files they write (local time, sizes, counts). A time
+ * that is not one (a damaged record) is written as the epoch or "Unknown date", never thrown on.
+ */
+import { photoTime, isPhotoTime } from './time';
 
 /** `n` as at least `width` digits ("07"), its sign and fraction dropped. */
 export function pad(n: number, width = 2): string {
@@ -7,7 +11,7 @@ export function pad(n: number, width = 2): string {
 
 /** A moment's local calendar date and clock time, each field padded: 2026, 11, 24, 14, 30, 05. */
 export function localParts(ms: number): { year: string; month: string; day: string; hours: string; minutes: string; seconds: string } {
-	const d = new Date(ms);
+	const d = new Date(photoTime(ms));
 	return {
 		year: pad(d.getFullYear(), 4),
 		month: pad(d.getMonth() + 1),
@@ -28,12 +32,12 @@ const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeS
 
 /** "24 Nov 2026, 14:30:05" in the person's locale and time zone. */
 export function formatDateTime(ms: number): string {
-	return dateTime.format(ms);
+	return isPhotoTime(ms) ? dateTime.format(ms) : 'Unknown date';
 }
 
 /** The alt text of a photo: starts "Photo taken" and gives the local date and time. */
 export function photoAlt(takenAt: number): string {
-	return `Photo taken ${formatDateTime(takenAt)}`;
+	return isPhotoTime(takenAt) ? `Photo taken ${formatDateTime(takenAt)}` : 'Photo taken at an unknown date';
 }
 
 /**
@@ -43,7 +47,8 @@ export function photoAlt(takenAt: number): string {
 export function itemAlt(item: { takenAt: number; kind?: string; strip?: { shots: readonly string[] } }): string {
 	if (item.kind !== 'strip') return photoAlt(item.takenAt);
 	const n = item.strip?.shots.length ?? 0;
-	return `Strip of ${n} ${n === 1 ? 'photo' : 'photos'}, made ${formatDateTime(item.takenAt)}`;
+	const made = isPhotoTime(item.takenAt) ? formatDateTime(item.takenAt) : 'at an unknown date';
+	return `Strip of ${n} ${n === 1 ? 'photo' : 'photos'}, made ${made}`;
 }
 
 export function formatBytes(bytes: number): string {
@@ -67,6 +72,7 @@ const dayOtherYear = new Intl.DateTimeFormat(undefined, { weekday: 'short', day:
 
 /** A day heading: "Today", "Yesterday", "Tuesday 24 November", or with the year if not this one. */
 export function formatDay(ms: number, now = Date.now()): string {
+	if (!isPhotoTime(ms)) return 'Unknown date';
 	const day = new Date(ms);
 	const today = new Date(now);
 	const startOf = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();

@@ -32,6 +32,21 @@ for (const colorScheme of ['dark', 'light'] as const) {
 			await page.goto('/settings');
 			await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
 			expect(await violations(page)).toEqual([]);
+			// With a lossless format the quality row is off: its hint must still be readable.
+			await page.getByRole('combobox', { name: /Photo format/ }).selectOption('image/png');
+			await expect(page.getByText('PNG is lossless: quality does not apply.')).toBeVisible();
+			expect(await violations(page), 'quality off (PNG)').toEqual([]);
 		});
 	});
 }
+
+test('on a phone the navigation labels are at least 12 px (Lighthouse calls smaller text illegible)', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto('/settings');
+	const sizes = await page
+		.getByRole('navigation', { name: 'Main' })
+		.getByRole('link')
+		.evaluateAll((links) => links.map((a) => parseFloat(getComputedStyle(a).fontSize)));
+	expect(sizes).toHaveLength(3);
+	for (const px of sizes) expect(px).toBeGreaterThanOrEqual(12);
+});

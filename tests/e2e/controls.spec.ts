@@ -93,7 +93,7 @@ test('a value the camera refuses is reverted and explained; the preview carries 
 	await page.getByRole('button', { name: 'Camera controls' }).click();
 	const slider = page.getByRole('region', { name: 'Camera controls' }).getByRole('slider', { name: /^Focus distance/ });
 	await slider.fill('77');
-	await expect(page.getByRole('status').getByText(/did not accept that focus distance value/)).toBeVisible();
+	await expect(page.getByRole('alert').getByText(/did not accept that focus distance value/)).toBeVisible();
 	await expect(slider).toHaveValue(String(before));
 	await takePhotos(page, 1);
 });

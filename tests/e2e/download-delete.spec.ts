@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { test, expect, openCamera, takePhotos, savedCount } from './fixtures';
+import { exiftoolVersion } from './tools';
 
 test('Download saves the original: a real image of at least 1280x720', async ({ page }) => {
 	await openCamera(page);
@@ -14,6 +16,16 @@ test('Download saves the original: a real image of at least 1280x720', async ({ 
 	expect(download.suggestedFilename()).toMatch(/^photobooth-\d{4}-\d{2}-\d{2}-\d{6}\.jpg$/);
 	const bytes = await readFile(await download.path());
 	expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff])); // a JPEG
+
+	// exiftool, a reader the project did not write, finds nothing to warn about in its EXIF
+	// (.ci/run installs it; a local run without it says so here rather than passing quietly).
+	const exiftool = exiftoolVersion();
+	if (process.env.CI) expect(exiftool, 'exiftool is installed (.ci/run installs it)').toBeTruthy();
+	if (exiftool) {
+		const report = execFileSync('exiftool', ['-validate', '-warning', '-a', '-s', await download.path()], { encoding: 'utf8' });
+		expect(report.trim()).toMatch(/^Validate\s*: OK$/m);
+		expect(report).not.toMatch(/^Warning/m);
+	} else console.warn('exiftool is not installed: the EXIF validation was not run');
 
 	// Decode it in the browser: its size, and pixels that are not one flat colour.
 	const result = await page.evaluate(async (b64) => {

@@ -46,7 +46,8 @@ test('a full device keeps nothing half-saved and offers the photo as a download'
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseURL!).origin, quotaSize: 1024 });
 	await page.getByRole('button', { name: 'Take photo', exact: true }).click();
-	const toast = page.getByRole('status').filter({ hasText: 'Storage is full' });
+	// An alert: the photo is not saved, and the person must act to keep it.
+	const toast = page.getByRole('alert').filter({ hasText: 'Storage is full' });
 	await expect(toast).toBeVisible();
 	expect(await savedCount(page)).toBe(0);
 	const [download] = await Promise.all([

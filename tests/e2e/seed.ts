@@ -122,7 +122,7 @@ export async function seedPhotos(page: Page, opts: SeedOptions): Promise<string[
 /** Every stored photo's metadata, newest first, and whether its original bytes are there. */
 export async function storedPhotos(
 	page: Page
-): Promise<{ id: string; takenAt: number; favorite: number; size: number; hasOriginal: boolean }[]> {
+): Promise<{ id: string; takenAt: number; favorite: number; size: number; width: number; height: number; hasOriginal: boolean }[]> {
 	return page.evaluate(async () => {
 		const db = await new Promise<IDBDatabase>((resolve, reject) => {
 			const req = indexedDB.open('photobooth');
@@ -135,12 +135,12 @@ export async function storedPhotos(
 				req.onsuccess = () => resolve(req.result as T[]);
 				req.onerror = () => reject(req.error);
 			});
-		const metas = await all<{ id: string; takenAt: number; favorite: number; size: number }>('photos');
+		const metas = await all<{ id: string; takenAt: number; favorite: number; size: number; width: number; height: number }>('photos');
 		const originals = await all<{ id: string; data: ArrayBuffer | Blob }>('originals');
 		db.close();
 		const bytes = new Map(originals.map((o) => [o.id, o.data instanceof Blob ? o.data.size : o.data.byteLength]));
 		return metas
-			.map((m) => ({ id: m.id, takenAt: m.takenAt, favorite: m.favorite, size: m.size, hasOriginal: bytes.get(m.id) === m.size }))
+			.map((m) => ({ id: m.id, takenAt: m.takenAt, favorite: m.favorite, size: m.size, width: m.width, height: m.height, hasOriginal: bytes.get(m.id) === m.size }))
 			.sort((a, b) => b.takenAt - a.takenAt || (a.id < b.id ? 1 : -1));
 	});
 }

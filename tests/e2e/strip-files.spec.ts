@@ -69,7 +69,10 @@ test('an imported overlay is drawn over the shots; Back up then Import on a fres
 	await other.goto('/gallery');
 	const [chooser] = await Promise.all([other.waitForEvent('filechooser'), other.getByRole('button', { name: 'Import' }).click()]);
 	await chooser.setFiles({ name: 'backup.zip', mimeType: 'application/zip', buffer: archive });
-	await expect(other.getByRole('status').getByText('Imported 2 photos')).toBeVisible();
+	const toast = other.getByRole('status').filter({ hasText: 'Imported 2 photos' });
+	await expect(toast).toBeVisible();
+	// The backup's settings (which name the overlay) come back when asked for.
+	await toast.getByRole('button', { name: 'Use its settings' }).click();
 	const restored = await storedItems(other);
 	expect(restored.find((i) => i.id === strip.id)).toEqual(strip);
 	await expect(other.getByRole('list').getByRole('img', { name: /^Strip of 1 photo/ })).toBeVisible();

@@ -35,6 +35,16 @@ test('a new version waits for the person: "Update available", and Reload switche
 	await expect(toast).toBeVisible({ timeout: 15_000 });
 	expect(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting)).toBe(true);
 
+	// On the camera, the notice stands above the shutter: a press reaches the shutter, not it.
+	await page.setViewportSize({ width: 1280, height: 720 });
+	await nav(page, 'Camera').click();
+	const shutter = page.getByRole('button', { name: 'Take photo', exact: true });
+	await expect(shutter).toBeEnabled({ timeout: 15_000 });
+	await expect(toast).toBeVisible();
+	const [s, t] = [(await shutter.boundingBox())!, (await toast.boundingBox())!];
+	expect(t.y + t.height, 'the notice ends above the shutter').toBeLessThanOrEqual(s.y);
+	await shutter.click({ trial: true });
+
 	// Reload activates it.
 	await Promise.all([page.waitForEvent('load'), toast.getByRole('button', { name: 'Reload' }).click()]);
 	await expect

@@ -30,7 +30,7 @@ describe('backup manifest', () => {
 			['a', 'photos/a.jpg', true, 'thumbnails/a.jpg'],
 			['b', 'photos/b.jpg', false, undefined]
 		]);
-		expect(metaFromManifest(parsed.photos[0], 1234)).toEqual(meta('a', 1));
+		expect(metaFromManifest(parsed.photos[0], 1234, { width: 1280, height: 720 })).toEqual(meta('a', 1));
 	});
 
 	it('rejects what is not a Photo Booth manifest', () => {
@@ -51,6 +51,20 @@ describe('backup manifest', () => {
 		expect(parsed.photos).toHaveLength(1);
 		expect(parsed.bad).toBe(5);
 	});
+
+	it('refuses a time no date can show (it stopped every page that showed the photo)', () => {
+		const good = buildManifest([{ meta: meta('a'), name: 'photos/a.jpg' }], {}).photos[0];
+		const times = [8_700_000_000_000_000, Number.MAX_SAFE_INTEGER, '1700000000000', -1, 1.5, Date.UTC(10000, 0, 1)];
+		const parsed = parseManifest(JSON.stringify({ format: 'photobooth-backup', version: 1, photos: times.map((takenAt) => ({ ...good, takenAt })) }));
+		expect(parsed.photos).toEqual([]);
+		expect(parsed.bad).toBe(times.length);
+	});
+
+	it('takes a photo’s pixel size from the image, not from what the manifest claims', () => {
+		const good = buildManifest([{ meta: meta('a'), name: 'photos/a.jpg' }], {}).photos[0];
+		const [p] = parseManifest(JSON.stringify({ format: 'photobooth-backup', version: 1, photos: [{ ...good, width: 1, height: Number.MAX_SAFE_INTEGER }] })).photos;
+		expect(metaFromManifest(p, 10, { width: 1920, height: 1080 })).toMatchObject({ width: 1920, height: 1080 });
+	});
 });
 
 describe('strips and overlays in the manifest', () => {
@@ -61,14 +75,14 @@ describe('strips and overlays in the manifest', () => {
 		const built = buildManifest([{ meta: strip, name: 'photos/s.jpg' }], {}, new Date(0), [{ id: 'o1', name: 'frame.png', file: 'overlays/o1.png' }]);
 		const parsed = parseManifest(JSON.stringify(built));
 		expect(parsed.overlays).toEqual([{ id: 'o1', name: 'frame.png', file: 'overlays/o1.png' }]);
-		expect(metaFromManifest(parsed.photos[0], strip.size)).toEqual(strip);
+		expect(metaFromManifest(parsed.photos[0], strip.size, { width: 1280, height: 720 })).toEqual(strip);
 	});
 
 	it('keep a photo whose recipe cannot be trusted, as a plain photo', () => {
 		const built = buildManifest([{ meta: strip, name: 'photos/s.jpg' }], {});
 		(built.photos[0] as { strip: unknown }).strip = { layout: 'poster', shots: [] };
 		const [p] = parseManifest(JSON.stringify(built)).photos;
-		expect(metaFromManifest(p, 1).kind).toBeUndefined();
+		expect(metaFromManifest(p, 1, { width: 1, height: 1 }).kind).toBeUndefined();
 		expect(parseManifest(JSON.stringify({ ...built, overlays: [{ id: 7 }, 'x'] })).overlays).toEqual([]);
 	});
 });

@@ -4,6 +4,7 @@
  */
 import type { PhotoMeta } from '$lib/photos/types';
 import { checkRecipe, type StripRecipe } from '$lib/strips/recipe';
+import { isPhotoTime } from '$lib/time';
 
 export const MANIFEST_NAME = 'manifest.json';
 export const BACKUP_FORMAT = 'photobooth-backup';
@@ -92,7 +93,8 @@ function checkPhoto(raw: unknown): ManifestPhoto | null {
 	if (!raw || typeof raw !== 'object') return null;
 	const p = raw as Record<string, unknown>;
 	if (!isText(p.id, 200) || !p.id || !isText(p.file, 1000) || !p.file) return null;
-	if (!isInt(p.takenAt) || !isInt(p.width, 1) || !isInt(p.height, 1) || !isInt(p.size)) return null;
+	// A time past what a date can show would stop every page that shows it: not a photo we can take in.
+	if (!isPhotoTime(p.takenAt) || !isInt(p.width, 1) || !isInt(p.height, 1) || !isInt(p.size)) return null;
 	if (!isText(p.type, 100) || !IMAGE_TYPES.has(p.type)) return null;
 	return {
 		id: p.id,
@@ -144,13 +146,16 @@ export function parseManifest(text: string): { photos: ManifestPhoto[]; bad: num
 	return { photos, bad, settings: m.settings, overlays };
 }
 
-/** The gallery's metadata for a photo from the manifest (its size from the real bytes). */
-export function metaFromManifest(p: ManifestPhoto, size: number): PhotoMeta {
+/**
+ * The gallery's metadata for a photo from the manifest: its byte size and its pixel size from
+ * the real image (decoded), never from what the manifest claims.
+ */
+export function metaFromManifest(p: ManifestPhoto, size: number, pixels: { width: number; height: number }): PhotoMeta {
 	return {
 		id: p.id,
 		takenAt: p.takenAt,
-		width: p.width,
-		height: p.height,
+		width: pixels.width,
+		height: pixels.height,
 		type: p.type,
 		size,
 		camera: p.camera,

@@ -18,14 +18,16 @@ export interface RestoreSteps {
 	read(entry: Entry): Promise<Uint8Array>;
 	/** Which of these ids are here already. */
 	existing(ids: readonly string[]): Promise<Set<string>>;
+	/** The image's pixel size, by decoding it; rejects with FileRejected where it does not decode. */
+	measure(data: ArrayBuffer, type: string): Promise<{ width: number; height: number }>;
 	/** Stores one photo whole (counted as added, or skipped where its id is taken). */
 	store(meta: PhotoMeta, data: ArrayBuffer, thumbnail?: StoredThumbnail): Promise<void>;
 	skipped(): void;
 	problem(file: string, reason: string): void;
 	/** `more` photos to go, as the manifest lists them; then one call per photo handled. */
 	progress(more?: number): void;
-	/** Restores the settings the backup holds. */
-	applySettings?: (raw: unknown) => void;
+	/** The backup holds settings: offered to the person, never applied unasked. */
+	offerSettings(raw: Record<string, unknown>): void;
 	/** Keeps an overlay the backup holds, under its id (strips and settings name it). */
 	storeOverlay(id: string, name: string, image: Blob): Promise<void>;
 }
@@ -52,12 +54,18 @@ async function thumbnailOf(p: ManifestPhoto, byName: Map<string, Entry>, steps: 
 /** Restores the photos of the backup `archive` (its entries, with its manifest entry). */
 export async function restoreBackup(archive: string, manifest: FileEntry, entries: readonly Entry[], steps: RestoreSteps): Promise<void> {
 	let parsed: ReturnType<typeof parseManifest>;
+	// 10,000 photos take about 5 MB of manifest: one far past that is not a backup of ours.
+	if ((manifest.uncompressedSize ?? 0) > 64 * 1024 * 1024) throw new FileRejected('its manifest.json is far too large to be a backup');
 	try {
 		parsed = parseManifest(await manifest.getData(new TextWriter()));
 	} catch (e) {
 		throw new FileRejected(e instanceof ManifestError ? e.message : 'its manifest.json cannot be read');
 	}
-	if (parsed.bad) steps.problem(archive, `${parsed.bad} photo entries in its manifest are unusable`);
+	if (parsed.bad) {
+		// An entry with a field out of range (a time no date can show, a size below 1) or missing.
+		const what = parsed.bad === 1 ? 'one photo entry in its manifest is' : `${parsed.bad} photo entries in its manifest are`;
+		steps.problem(archive, `${what} damaged (a missing or impossible id, file, time, size or type)`);
+	}
 	const byName = new Map(entries.map((e) => [e.filename, e]));
 	const already = await steps.existing(parsed.photos.map((p) => p.id));
 	steps.progress(parsed.photos.length);
@@ -72,7 +80,9 @@ export async function restoreBackup(archive: string, manifest: FileEntry, entrie
 			if (!entry) throw new FileRejected('missing from the archive');
 			const data = await steps.read(entry);
 			if (sniff(data.subarray(0, 16)) !== p.type) throw new FileRejected(`not the ${p.type} image the manifest says`);
-			await steps.store(metaFromManifest(p, data.byteLength), exactBuffer(data), await thumbnailOf(p, byName, steps));
+			const bytes = exactBuffer(data);
+			const pixels = await steps.measure(bytes, p.type);
+			await steps.store(metaFromManifest(p, data.byteLength, pixels), bytes, await thumbnailOf({ ...p, ...pixels }, byName, steps));
 		} catch (e) {
 			if (!(e instanceof FileRejected)) throw e;
 			steps.problem(`${archive}: ${p.file}`, e.message);
@@ -93,5 +103,6 @@ export async function restoreBackup(archive: string, manifest: FileEntry, entrie
 			steps.problem(`${archive}: ${o.file}`, e.message);
 		}
 	}
-	if (parsed.settings !== undefined) steps.applySettings?.(parsed.settings);
+	const settings = parsed.settings;
+	if (settings && typeof settings === 'object' && !Array.isArray(settings)) steps.offerSettings(settings as Record<string, unknown>);
 }

@@ -3,6 +3,7 @@
  * as a download at once, so nothing is lost.
  */
 import { StorageFullError } from '$lib/photos/repository';
+import { NewerDatabaseError } from '$lib/photos/db';
 import { saveBlob } from '$lib/export/download';
 import { photoFileName } from '$lib/export/filename';
 import { reportError, toasts } from '$lib/toasts.svelte';
@@ -19,7 +20,8 @@ export function reportShotFailures(failed: unknown[]): void {
 				ms: 0,
 				action: { label: 'Download', run: () => saveBlob(blob, photoFileName(takenAt ?? Date.now(), blob.type)) }
 			});
-		} else if (e instanceof CameraError) {
+		} else if (e instanceof CameraError || e instanceof NewerDatabaseError) {
+			// Expected conditions with their own words: the person is told what to do, nothing is logged.
 			toasts.error(e.message);
 		} else {
 			reportError(e, 'The photo was not saved');

@@ -9,6 +9,7 @@
  * Pixels are never touched: the new segment is spliced in front of the original bytes.
  */
 import { localParts, pad } from '$lib/format';
+import { photoTime } from '$lib/time';
 
 export interface ExifInfo {
 	/** Capture time, ms since the epoch; written as local time plus its offset. */
@@ -24,7 +25,7 @@ export interface ExifInfo {
 
 /** What a stored photo or strip's EXIF says. */
 export function exifInfoOf(meta: { takenAt: number; camera: string; width: number; height: number; kind?: string }): ExifInfo {
-	return { takenAt: meta.takenAt, camera: meta.camera, width: meta.width, height: meta.height, dpi: meta.kind === 'strip' ? 300 : 72 };
+	return { takenAt: photoTime(meta.takenAt), camera: meta.camera, width: meta.width, height: meta.height, dpi: meta.kind === 'strip' ? 300 : 72 };
 }
 
 const ASCII = 2;
@@ -114,8 +115,13 @@ export function exifSegment(info: ExifInfo): Uint8Array {
 		{ tag: 0x9000, type: UNDEFINED, count: 4, bytes: new TextEncoder().encode('0232') }, // ExifVersion
 		ascii(0x9003, when), // DateTimeOriginal
 		ascii(0x9004, when), // DateTimeDigitized
+		ascii(0x9010, exifOffset(info.takenAt)), // OffsetTime (of DateTime)
 		ascii(0x9011, exifOffset(info.takenAt)), // OffsetTimeOriginal
-		ascii(0x9291, pad(new Date(info.takenAt).getMilliseconds(), 3)) // SubSecTimeOriginal
+		ascii(0x9012, exifOffset(info.takenAt)), // OffsetTimeDigitized
+		{ tag: 0x9101, type: UNDEFINED, count: 4, bytes: new Uint8Array([1, 2, 3, 0]) }, // ComponentsConfiguration: Y Cb Cr
+		ascii(0x9291, pad(new Date(info.takenAt).getMilliseconds(), 3)), // SubSecTimeOriginal
+		{ tag: 0xa000, type: UNDEFINED, count: 4, bytes: new TextEncoder().encode('0100') }, // FlashpixVersion
+		short(0xa001, 1) // ColorSpace: sRGB (what canvas encodes)
 	];
 	if (info.width && info.height) {
 		exifTags.push(long(0xa002, info.width), long(0xa003, info.height)); // PixelX/YDimension
@@ -129,6 +135,7 @@ export function exifSegment(info: ExifInfo): Uint8Array {
 	if (info.camera) ifd0.push(ascii(0x0110, info.camera)); // Model
 	const dpi = Math.max(1, Math.round(info.dpi ?? 72));
 	ifd0.push(rational(0x011a, dpi), rational(0x011b, dpi), short(0x0128, 2)); // X/YResolution, ResolutionUnit: inches
+	ifd0.push(short(0x0213, 1)); // YCbCrPositioning: centred (the JPEG's own chroma siting)
 
 	const exifIfdAt = 8 + ifdSize(ifd0);
 	ifd0[3] = long(0x8769, exifIfdAt);
@@ -160,7 +167,7 @@ const isExifApp1 = (b: Uint8Array, at: number) =>
  * How our EXIF segment goes into a JPEG, worked out from its first bytes: `parts` (our segment
  * and the header bytes kept, views into `head`) replace the file's first `resumeAt` bytes, and
  * the rest follows unchanged. The segment goes after SOI and any JFIF APP0, as both
- * specifications ask; any EXIF segment it had is dropped. 'more' when the headers run past
+ * specifications ask. A JPEG with EXIF of its own is left as it is (null). 'more' when the headers run past
  * `head` (read more and ask again); null for a file that is not a JPEG or whose headers do
  * not parse, which is better exported as it was than not at all.
  */
@@ -189,9 +196,10 @@ export function planExif(head: Uint8Array, total: number, info: ExifInfo): ExifS
 		if (length < 2 || pos + 2 + length > total) return null;
 		const end = pos + 2 + length;
 		if (end > head.length) return 'more';
-		if (marker === 0xe1 && isExifApp1(head, pos)) {
-			// dropped: ours replaces it
-		} else {
+		// A photo with EXIF of its own came from a camera (imported): its Make, Model and times
+		// are the truth about it, so it goes out exactly as it came in.
+		if (marker === 0xe1 && isExifApp1(head, pos)) return null;
+		{
 			keep.push([pos, end]);
 			if (marker === 0xe0 && !seenOther) insertAt = end;
 			else seenOther = true;
@@ -214,7 +222,7 @@ export function planExif(head: Uint8Array, total: number, info: ExifInfo): ExifS
 }
 
 /**
- * The JPEG with our EXIF segment in place of any it had (see planExif), as parts that share
+ * The JPEG with our EXIF segment (one with EXIF of its own is kept as it is; see planExif), as parts that share
  * the original buffer (no copy of the image data); any other file as it was.
  */
 export function jpegWithExif(bytes: Uint8Array, info: ExifInfo): Uint8Array<ArrayBuffer>[] {

@@ -6,6 +6,7 @@ import { photos } from '$lib/photos/repository';
 import type { PhotoMeta } from '$lib/photos/types';
 import { exifInfoOf, exportBlob } from './exif';
 import { uniqueNamer } from './filename';
+import { photoTime } from '$lib/time';
 
 export class TooManyToShareError extends Error {
 	constructor() {
@@ -25,7 +26,7 @@ export async function sharePhotos(list: readonly PhotoMeta[]): Promise<void> {
 		const original = await photos.readOriginal(meta.id);
 		if (!original) continue;
 		const blob = await exportBlob(original.data, original.type, exifInfoOf(meta));
-		files.push(new File([blob], name(meta.takenAt, original.type), { type: original.type, lastModified: meta.takenAt }));
+		files.push(new File([blob], name(meta.takenAt, original.type), { type: original.type, lastModified: photoTime(meta.takenAt) }));
 	}
 	if (!files.length) throw new Error('These photos are no longer stored.');
 	if (!navigator.canShare({ files })) throw new TooManyToShareError();

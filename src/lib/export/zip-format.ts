@@ -4,6 +4,8 @@
  * or count overflows). Store only (method 0), names in UTF-8, Unix mode, an extended timestamp.
  * Pure, so each field is checked by reading archives back (zip-writer.spec).
  */
+import { photoTime } from '$lib/time';
+
 export const MAX_16 = 0xffff;
 const MAX_32 = 0xffffffff;
 const FLAG_UTF8 = 1 << 11;
@@ -40,7 +42,7 @@ export function headerInfo(name: string, lastModified: number | Date, size: numb
 	const encoded = utf8.encode(name);
 	if (encoded.length > MAX_16) throw new TypeError(`ZIP entry name too long: ${name.slice(0, 40)}…`);
 	// An invalid date would make every field NaN: the epoch (1980 in DOS terms) is as good a guess as any.
-	const ms = Number.isFinite(+lastModified) ? +lastModified : 0;
+	const ms = photoTime(Math.trunc(+lastModified));
 	return {
 		name: encoded,
 		size,

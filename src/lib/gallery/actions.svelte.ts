@@ -120,6 +120,15 @@ class ImportOutcome {
 	dismiss(): void {
 		this.report = null;
 	}
+
+	/** Replaces the settings with the ones the imported backup held (only when asked). */
+	useSettings(): void {
+		const raw = this.report?.settings;
+		if (!raw) return;
+		settings.replace(raw);
+		if (this.report) this.report = { ...this.report, settings: undefined };
+		toasts.show('Settings restored from the backup.');
+	}
 }
 export const importOutcome = new ImportOutcome();
 
@@ -130,7 +139,7 @@ export async function importFiles(files: readonly File[]): Promise<void> {
 	try {
 		const { importFiles } = await import('$lib/import/importer');
 		const report = await task.run(`Importing ${plural(files.length, 'file')}`, files.length, ({ signal, progress }) =>
-			importFiles(files, { signal, onProgress: progress, applySettings: (raw) => settings.replace(raw) })
+			importFiles(files, { signal, onProgress: progress })
 		);
 		void storageStatus.refresh();
 		if (!report) {
@@ -140,7 +149,11 @@ export async function importFiles(files: readonly File[]): Promise<void> {
 		importOutcome.report = report;
 		if (!report.problems.length && !report.quotaFull) {
 			const skipped = report.skipped ? `, ${plural(report.skipped, 'photo')} already here` : '';
-			toasts.show(`Imported ${plural(report.added, 'photo')}${skipped}`);
+			const offer = report.settings ? '. The backup also holds settings; yours are unchanged' : '';
+			toasts.show(`Imported ${plural(report.added, 'photo')}${skipped}${offer}`, {
+				// Long enough to read and decide; the import report keeps the offer too.
+				...(report.settings ? { action: { label: 'Use its settings', run: () => importOutcome.useSettings() }, ms: 15_000 } : {})
+			});
 		}
 	} catch (e) {
 		reportError(e, 'The import failed');

@@ -9,6 +9,8 @@ import type { PhotoMeta, StoredThumbnail } from '$lib/photos/types';
 import { manifestEntry, restoreBackup } from '$lib/backup/restore';
 import { exactBuffer, FileRejected as Rejected, type FileProblem } from '$lib/file-intake';
 import { sniff } from '$lib/pixels/sniff';
+import { isPhotoTime } from '$lib/time';
+import { exifTakenAt } from './exif-date';
 
 // zip.js would start codec workers from blob: URLs, which the CSP (worker-src 'self') forbids;
 // the browser's own DecompressionStream does the inflating instead.
@@ -23,14 +25,17 @@ export interface ImportReport {
 	problems: ImportProblem[];
 	/** Storage ran out: the import stopped there; what was added before is kept whole. */
 	quotaFull: boolean;
+	/**
+	 * The settings a backup held (the last one's, if several), for the person to restore if
+	 * they ask: an import never changes the settings by itself.
+	 */
+	settings?: Record<string, unknown>;
 }
 
 export interface ImportOptions {
 	signal: AbortSignal;
 	/** Photos handled so far and the total known so far (archives add theirs when opened). */
 	onProgress?: (done: number, total: number) => void;
-	/** Restores the settings saved in a backup. */
-	applySettings?: (raw: unknown) => void;
 }
 
 async function contentId(data: ArrayBuffer): Promise<string> {
@@ -49,6 +54,37 @@ async function imageSize(data: ArrayBuffer, type: string): Promise<{ width: numb
 	const size = { width: bitmap.width, height: bitmap.height };
 	bitmap.close();
 	return size;
+}
+
+/** The most an archive entry may unpack to: a 100-megapixel camera's JPEG is about 50 MB. */
+const MAX_ENTRY_BYTES = 256 * 1024 * 1024;
+/** Photos barely shrink in a ZIP (JPEG, PNG and WebP are compressed already): past this, a bomb. */
+const MAX_RATIO = 100;
+
+function isBomb(size: number, packed: number): boolean {
+	return size > MAX_ENTRY_BYTES || (size > 8 * 1024 * 1024 && size > MAX_RATIO * Math.max(packed, 1));
+}
+
+const tooLarge = (bytes: number) =>
+	`far too large for a photo once unpacked (${Math.round(bytes / 1024 / 1024).toLocaleString()} MB): it may be a decompression bomb`;
+
+/** Unpacks into memory, but never past the size the archive declared (a header may lie). */
+class CappedWriter extends Uint8ArrayWriter {
+	written = 0;
+	overflowed = false;
+	readonly #cap: number;
+	constructor(declared: number) {
+		super();
+		this.#cap = Math.min(declared, MAX_ENTRY_BYTES);
+	}
+	async writeUint8Array(array: Uint8Array): Promise<void> {
+		this.written += array.length;
+		if (this.written > this.#cap) {
+			this.overflowed = true;
+			throw new Error('The entry unpacks to more than its header says.');
+		}
+		await super.writeUint8Array(array);
+	}
 }
 
 class Importer {
@@ -81,12 +117,18 @@ class Importer {
 		const { width, height } = await imageSize(data, type);
 		// The id comes from the bytes, so importing the same file twice skips it the second time.
 		const id = await contentId(data);
-		const meta: PhotoMeta = { id, takenAt: lastModified || Date.now(), width, height, type, size: data.byteLength, camera: '', favorite: 0 };
+		// When it was taken, by its own EXIF (a camera roll keeps its dates); else the file's time
+		// where it is one a photo can have (a crafted archive may say anything); else now.
+		const fromExif = type === 'image/jpeg' ? await exifTakenAt(data) : undefined;
+		const takenAt = fromExif ?? (isPhotoTime(lastModified) && lastModified > 0 ? lastModified : Date.now());
+		const meta: PhotoMeta = { id, takenAt, width, height, type, size: data.byteLength, camera: '', favorite: 0 };
 		await this.#store(meta, data);
 	}
 
 	async zip(file: File): Promise<void> {
-		const reader = new ZipReader(new BlobReader(file));
+		// Entry names are never paths here (nothing is written to a disk; a backup's entries are
+		// matched by name): an odd one ("../x.jpg", "C:\\x.jpg") must not lose the whole archive.
+		const reader = new ZipReader(new BlobReader(file), { filenameValidation: 'tolerant' });
 		let entries: Entry[];
 		try {
 			entries = await reader.getEntries();
@@ -104,11 +146,17 @@ class Importer {
 
 	async #read(entry: Entry): Promise<Uint8Array> {
 		if (entry.directory) throw new Rejected('a folder');
+		// A decompression bomb (a small entry that unpacks to gigabytes) is refused before a byte
+		// of it is unpacked: the reader would otherwise set aside its whole declared size at once.
+		const size = entry.uncompressedSize ?? 0;
+		if (isBomb(size, entry.compressedSize ?? 0)) throw new Rejected(tooLarge(size));
+		const writer = new CappedWriter(size);
 		try {
 			// checkSignature: the CRC-32 is verified, so damaged bytes are never stored.
-			return await entry.getData(new Uint8ArrayWriter(), { checkSignature: true, signal: this.opts.signal });
+			return await entry.getData(writer, { checkSignature: true, signal: this.opts.signal });
 		} catch (e) {
 			if (this.opts.signal.aborted) throw e;
+			if (writer.overflowed) throw new Rejected(tooLarge(writer.written));
 			throw new Rejected('damaged inside the archive (its checksum does not match)');
 		}
 	}
@@ -119,6 +167,7 @@ class Importer {
 			signal: this.opts.signal,
 			read: (entry: Entry) => this.#read(entry),
 			existing: (ids: readonly string[]) => repo.existing(ids),
+			measure: imageSize,
 			store: (meta: PhotoMeta, data: ArrayBuffer, thumbnail?: StoredThumbnail) => this.#store(meta, data, thumbnail),
 			skipped: () => void this.report.skipped++,
 			problem: (file: string, reason: string) => void this.report.problems.push({ file, reason }),
@@ -126,7 +175,7 @@ class Importer {
 				if (more === undefined) this.#done++;
 				this.#tick(more);
 			},
-			applySettings: this.opts.applySettings,
+			offerSettings: (raw: Record<string, unknown>) => void (this.report.settings = raw),
 			storeOverlay: async (id: string, name: string, image: Blob) => {
 				const { overlays } = await import('$lib/photos/overlays');
 				await overlays.add(image, name, id);

@@ -120,8 +120,24 @@ export interface OpenOptions {
 }
 
 /**
+ * The photos here were stored by a newer version of the booth (its database is at a higher
+ * version than this code knows), and this older version was served: reloading with the network
+ * on brings the newer version; nothing is changed meanwhile.
+ */
+export class NewerDatabaseError extends Error {
+	constructor(options?: { cause?: unknown }) {
+		super(
+			'A newer version of Photo Booth was used on this device, and its photos need it. Reload with the network on to update to it; nothing has been changed.',
+			options
+		);
+		this.name = 'NewerDatabaseError';
+	}
+}
+
+/**
  * Opens the database. A connection that blocks another tab's upgrade closes itself (so the
  * upgrade goes through) and the next call opens a fresh one; `terminated` is handled the same way.
+ * A database newer than this code rejects with NewerDatabaseError.
  */
 export function openBoothDB(options: OpenOptions = {}): Promise<IDBPDatabase<BoothDB>> {
 	const version = options.version ?? DB_VERSION;
@@ -140,5 +156,10 @@ export function openBoothDB(options: OpenOptions = {}): Promise<IDBPDatabase<Boo
 		terminated() {
 			options.onVersionChange?.();
 		}
-	}).then((db) => (handle = db));
+	}).then(
+		(db) => (handle = db),
+		(e: unknown) => {
+			throw e instanceof DOMException && e.name === 'VersionError' ? new NewerDatabaseError({ cause: e }) : e;
+		}
+	);
 }

@@ -13,13 +13,20 @@
 import { onPhotoChange, type PhotoChange } from './changes';
 import { photos, type PhotoRepository } from './repository';
 import type { PhotoMeta } from './types';
+import { photoTime } from '$lib/time';
+import { NewerDatabaseError } from './db';
 
 const PAGE = 500;
 /** How long Undo is offered after a delete. */
 export const UNDO_MS = 8000;
 
+/**
+ * The gallery's order, as IndexedDB's time index gives it: newest first. A damaged time (past
+ * the year 9999, or not a number) sorts first there, as here, so the list and the pages agree.
+ */
 export function newestFirst(a: PhotoMeta, b: PhotoMeta): number {
-	return b.takenAt - a.takenAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+	const at = (m: PhotoMeta) => photoTime(m.takenAt, Number.MAX_VALUE);
+	return at(b) - at(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
 
 /** Inserts photos into a newest-first list, keeping the order (binary search for a few). */
@@ -122,7 +129,8 @@ export class Gallery {
 
 	async #loadAll(): Promise<void> {
 		try {
-			void this.#repo.count().then((n) => (this.#total = n));
+			// A count that cannot be read is reported by the listing below, which fails the same way.
+			void this.#repo.count().then((n) => (this.#total = n), () => {});
 			const all: PhotoMeta[] = [];
 			let page = await this.#repo.page(PAGE);
 			while (page.length) {
@@ -139,8 +147,13 @@ export class Gallery {
 			this.#complete = true;
 			this.#error = null;
 		} catch (e) {
-			console.error(e);
-			this.#error = 'The gallery could not be read. Reload the page to try again.';
+			if (e instanceof NewerDatabaseError) {
+				console.warn(e.message);
+				this.#error = e.message;
+			} else {
+				console.error(e);
+				this.#error = 'The gallery could not be read. Reload the page to try again.';
+			}
 		} finally {
 			this.#loaded = true;
 		}
