@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { countStoredPhotos } from '../shared/in-page';
 
 /**
  * Every test fails on an uncaught error, a console error, or a request to any host but the
@@ -56,30 +57,7 @@ export async function takePhotos(page: Page, n: number): Promise<void> {
 
 /** The number of photos in IndexedDB, read as the app stores them. */
 export function savedCount(page: Page): Promise<number> {
-	return page.evaluate(
-		async () => {
-			// Opening a database that does not exist would create an empty one: look first.
-			const dbs = await indexedDB.databases();
-			if (!dbs.some((d) => d.name === 'photobooth')) return 0;
-			return new Promise<number>((resolve, reject) => {
-				const req = indexedDB.open('photobooth');
-				req.onerror = () => reject(req.error);
-				req.onsuccess = () => {
-					const db = req.result;
-					if (!db.objectStoreNames.contains('photos')) {
-						db.close();
-						return resolve(0);
-					}
-					const count = db.transaction('photos').objectStore('photos').count();
-					count.onsuccess = () => {
-						db.close();
-						resolve(count.result);
-					};
-					count.onerror = () => reject(count.error);
-				};
-			});
-		}
-	);
+	return page.evaluate(countStoredPhotos);
 }
 
 export function nav(page: Page, name: 'Camera' | 'Gallery' | 'Settings') {
