@@ -69,5 +69,11 @@ test('photos kept by a newer version of the booth: the gallery and the shutter s
 	await expect(page.getByText(/A newer version of Photo Booth was used on this device/)).toBeVisible();
 	await openCamera(page);
 	await page.getByRole('button', { name: 'Take photo', exact: true }).click();
-	await expect(page.getByRole('alert').getByText(/A newer version of Photo Booth was used on this device/)).toBeVisible();
+	const toast = page.getByRole('alert').filter({ hasText: /This photo was not saved: A newer version of Photo Booth was used on this device/ });
+	await expect(toast).toBeVisible();
+	// The shot is not lost: it is offered as a download, a whole JPEG.
+	const [download] = await Promise.all([page.waitForEvent('download'), toast.getByRole('button', { name: 'Download' }).click()]);
+	expect(download.suggestedFilename()).toMatch(/\.jpe?g$/);
+	const bytes = await readFile(await download.path());
+	expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
 });

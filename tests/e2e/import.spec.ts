@@ -142,6 +142,17 @@ test('a photo from another camera keeps its own EXIF: dated by it in the gallery
 });
 
 test('a decompression bomb in an archive is refused before it is unpacked, and the photo beside it comes in', async ({ page }) => {
+	// Which workers the page starts: archives are unpacked in one, off the page's thread.
+	await page.addInitScript(() => {
+		const started: string[] = ((window as unknown as { __workers: string[] }).__workers = []);
+		const Base = window.Worker;
+		window.Worker = class extends Base {
+			constructor(url: string | URL, options?: WorkerOptions) {
+				super(url, options);
+				started.push(String(url));
+			}
+		};
+	});
 	await openEmptyGallery(page);
 	// 40 MB of zeros behind a JPEG signature: about 40 KB packed, a ratio of 1,000.
 	const bomb = new Uint8Array(40 * 1024 * 1024);
@@ -155,4 +166,7 @@ test('a decompression bomb in an archive is refused before it is unpacked, and t
 	const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
 	expect(heap).toBeLessThan(40 * 1024 * 1024);
 	expect(await storedPhotos(page)).toHaveLength(1);
+	// The good photo was unpacked in zip.js's worker, served from this origin.
+	const workers = await page.evaluate(() => (window as unknown as { __workers: string[] }).__workers);
+	expect(workers.some((url) => /\/_app\/immutable\/.*zip-web-worker[^/]*\.js$/.test(new URL(url, page.url()).pathname))).toBe(true);
 });

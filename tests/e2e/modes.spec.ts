@@ -62,3 +62,44 @@ test('Burst takes the set number of photos with one press; the mode cannot chang
 	await expect(page.getByText('2 photos saved')).toBeAttached();
 	await expect(modes(page).getByRole('radio', { name: 'Photo', exact: true })).toBeEnabled();
 });
+
+test('a burst counts a shot as saved only once it is stored, and leaving before the last is stored asks first', async ({ page }) => {
+	await page.addInitScript(() => {
+		if (!sessionStorage.getItem('seeded')) {
+			localStorage.setItem('photobooth.settings', JSON.stringify({ version: 3, mode: 'burst', burstCount: 10, burstInterval: 200 }));
+			sessionStorage.setItem('seeded', '1');
+		}
+	});
+	await openCamera(page);
+	await page.getByRole('button', { name: 'Take photo', exact: true }).click();
+	const progress = page.getByText(/^\d+ of 10 · \d+ saved$/);
+	await expect(progress).toBeVisible();
+
+	// Closing the tab mid-burst: the browser asks first (the shots taken are not all stored yet).
+	const asked = page.waitForEvent('dialog');
+	await page.close({ runBeforeUnload: true });
+	const dialog = await asked;
+	expect(dialog.type()).toBe('beforeunload');
+	await dialog.dismiss();
+	expect(page.isClosed()).toBe(false);
+
+	// Whatever the screen says is saved is in the database at that moment (the count only grows).
+	const seen: string[] = [];
+	for (;;) {
+		const text = await progress.textContent({ timeout: 500 }).catch(() => null);
+		if (text === null) break;
+		const claimed = Number(/(\d+) saved/.exec(text)![1]);
+		expect(await savedCount(page), `the screen said "${text}"`).toBeGreaterThanOrEqual(claimed);
+		seen.push(text);
+	}
+	expect(seen.length).toBeGreaterThan(2);
+	await expect.poll(() => savedCount(page), { timeout: 30_000 }).toBe(10);
+	await expect(page.getByText('10 photos saved')).toBeAttached();
+
+	// Once all are stored the page goes without asking.
+	let askedAgain = false;
+	page.on('dialog', (d) => ((askedAgain = true), void d.dismiss()));
+	await page.close({ runBeforeUnload: true });
+	await expect.poll(() => page.isClosed()).toBe(true);
+	expect(askedAgain).toBe(false);
+});

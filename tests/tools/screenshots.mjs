@@ -97,6 +97,20 @@ try {
 		console.log(`wrote static/screenshots/${shot.name}.png`);
 		await context.close();
 	}
+	{
+		// Two tabs of the booth: the second says the camera is in use in the first.
+		const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark', permissions: ['camera'] });
+		const first = await context.newPage();
+		await first.goto(`${base}/`);
+		await first.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2);
+		const second = await context.newPage();
+		await second.goto(`${base}/`);
+		await second.getByRole('button', { name: 'Use camera here' }).waitFor();
+		await second.waitForTimeout(400);
+		await second.screenshot({ path: `${out}camera-other-tab.png` });
+		console.log('wrote static/screenshots/camera-other-tab.png');
+		await context.close();
+	}
 	await browser.close();
 } finally {
 	process.kill(-server.pid);

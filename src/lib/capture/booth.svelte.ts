@@ -19,12 +19,23 @@ export interface TriggerResult {
 	cancelled: boolean;
 }
 
+/** Asks before the page goes (the browser's own "Leave site?"): shots are still being stored. */
+function holdUnload(event: BeforeUnloadEvent): void {
+	event.preventDefault();
+	// Older browsers ask only when returnValue is set.
+	event.returnValue = '';
+}
+
 export class Booth {
 	#camera: Camera;
 	#shutter: Shutter;
 	#saver: Saver;
 	#remaining = $state(0);
 	#shot = $state<{ index: number; total: number } | null>(null);
+	/** This press's shots stored so far (the screen never counts more than are stored). */
+	#stored = $state(0);
+	/** Shots taken, on any press, whose records are not stored yet. */
+	#unsaved = $state(0);
 	/** Pictures of the shots taken so far in this press (object URLs), by shot. */
 	#filled = $state<(string | undefined)[]>([]);
 	#flashes = $state(0);
@@ -57,6 +68,14 @@ export class Booth {
 	get shot(): { index: number; total: number } | null {
 		return this.#shot;
 	}
+	/** How many of this press's shots are stored (durable) so far. */
+	get stored(): number {
+		return this.#stored;
+	}
+	/** Shots taken and not yet stored: leaving the page now would lose them. */
+	get unsaved(): number {
+		return this.#unsaved;
+	}
 	/** The shots taken so far in this press, as pictures for the guide (by shot; gaps are undefined). */
 	get filled(): readonly (string | undefined)[] {
 		return this.#filled;
@@ -82,6 +101,7 @@ export class Booth {
 		this.#running = true;
 		const saves: Promise<PhotoMeta>[] = [];
 		let cancelled = false;
+		this.#stored = 0;
 		this.#clearFilled();
 		try {
 			await this.mode.run(this.#context(ctrl.signal, saves));
@@ -117,8 +137,36 @@ export class Booth {
 		return true;
 	}
 
+	/** The saves of the press under way (whose stored count the screen shows). */
+	#saves: Promise<PhotoMeta>[] = [];
+
+	/**
+	 * Counts saves under way. While any is, leaving the page asks first: a tab closed at "8 of
+	 * 10" would lose the shots taken but not yet stored.
+	 */
+	#pending(change: 1 | -1): void {
+		const before = this.#unsaved;
+		this.#unsaved += change;
+		if (typeof window === 'undefined') return;
+		if (before === 0 && this.#unsaved > 0) window.addEventListener('beforeunload', holdUnload);
+		else if (before > 0 && this.#unsaved === 0) window.removeEventListener('beforeunload', holdUnload);
+	}
+
 	#context(signal: AbortSignal, saves: Promise<PhotoMeta>[]): ModeContext {
-		const keep = (save: Promise<PhotoMeta>) => (saves.push(save), save);
+		/** `shot`: one of the press's shots (counted on screen as stored), not a composite. */
+		const keep = (save: Promise<PhotoMeta>, shot = false) => {
+			saves.push(save);
+			this.#pending(1);
+			void save.then(
+				() => {
+					if (shot && saves === this.#saves) this.#stored++;
+					this.#pending(-1);
+				},
+				() => this.#pending(-1)
+			);
+			return save;
+		};
+		this.#saves = saves;
 		// As they were at the press: a setting changed meanwhile applies from the next press on.
 		const values = { ...settings.values };
 		return {
@@ -161,10 +209,11 @@ export class Booth {
 							// Read by `npm run bench`: the shot to the original's transaction complete.
 							performance.measure('booth:shutter-to-saved', { start: pressed, end: performance.now(), detail: meta.id });
 							return meta;
-						})
+						}),
+					true
 				);
 			},
-			keep
+			keep: (save) => keep(save)
 		};
 	}
 

@@ -6,8 +6,10 @@
 import { untrack } from 'svelte';
 import { settings } from '$lib/settings/settings.svelte';
 import { closeStream, facesUser, listCameras, openCamera, type CameraInfo } from './camera-device';
+import { CameraLock } from './camera-lock';
 import {
 	CameraBusyError,
+	CameraInOtherTabError,
 	CameraError,
 	CameraLostError,
 	NoCameraError,
@@ -39,9 +41,12 @@ export class Camera {
 	#retryTimer: ReturnType<typeof setTimeout> | undefined;
 	#retries = 0;
 	#listeners = new Set<StreamListener>();
+	/** One tab at a time has the camera (camera-lock.ts). */
+	#lock: CameraLock | undefined;
 
 	constructor() {
 		if (typeof document === 'undefined') return;
+		this.#lock = new CameraLock(this.#onTakenOver, this.#onFreedElsewhere);
 		document.addEventListener('visibilitychange', this.#onVisibility);
 		window.addEventListener('pagehide', () => this.#release());
 		window.addEventListener('pageshow', (e) => e.persisted && this.#onVisibility());
@@ -127,6 +132,12 @@ export class Camera {
 		await this.#open({ quiet: false });
 	}
 
+	/** Takes the camera over from another tab of the booth that has it ("Use camera here"). */
+	async takeOver(): Promise<void> {
+		this.#retries = 0;
+		await this.#open({ quiet: false, steal: true });
+	}
+
 	/** Stops the camera and keeps it off until start() (Stop camera). */
 	stop(): void {
 		this.#wanted = false;
@@ -171,7 +182,7 @@ export class Camera {
 	 * Opens the camera. `quiet` (automatic retries) keeps the current message on screen until
 	 * the camera is back, so a recovering preview does not flicker between states.
 	 */
-	async #open({ quiet }: { quiet: boolean }): Promise<void> {
+	async #open({ quiet, steal = false }: { quiet: boolean; steal?: boolean }): Promise<void> {
 		this.#wanted = true;
 		this.#cancelRetry();
 		this.#starting?.abort();
@@ -183,6 +194,13 @@ export class Camera {
 			this.#error = null;
 		}
 		try {
+			if (this.#lock && !(await this.#lock.acquire(steal))) {
+				if (ctrl.signal.aborted) return;
+				this.#error = new CameraInOtherTabError(false);
+				this.#status = 'error';
+				return;
+			}
+			if (ctrl.signal.aborted) return;
 			const stream = await openCamera(settings.values.cameraId, ctrl.signal);
 			if (ctrl.signal.aborted) return closeStream(stream);
 			const track = stream.getVideoTracks()[0];
@@ -243,6 +261,8 @@ export class Camera {
 		}
 		const had = this.#stream !== null;
 		closeStream(this.#stream);
+		// Reopening keeps the claim; anything else lets another tab have the camera.
+		if (!opts.keepStarting) this.#lock?.release();
 		this.#stream = null;
 		if (this.#video) this.#video.srcObject = null;
 		if (this.#status !== 'error') this.#status = 'idle';
@@ -262,6 +282,20 @@ export class Camera {
 		// A camera plugged back in: try at once rather than wait for the next retry.
 		const missing = this.#error instanceof CameraLostError || this.#error instanceof NoCameraError;
 		if (this.#wanted && this.#status === 'error' && missing) void this.#open({ quiet: true });
+	};
+
+	/** Another tab took the camera over: let go of it and say where it went. */
+	#onTakenOver = (): void => {
+		this.#cancelRetry();
+		this.#release();
+		this.#error = new CameraInOtherTabError(true);
+		this.#status = 'error';
+	};
+
+	/** Another tab let go of the camera: a tab shown and waiting for it takes it up. */
+	#onFreedElsewhere = (): void => {
+		const waiting = this.#error instanceof CameraInOtherTabError && this.#status === 'error';
+		if (waiting && this.#wanted && document.visibilityState !== 'hidden') void this.#open({ quiet: true });
 	};
 
 	#onVisibility = (): void => {

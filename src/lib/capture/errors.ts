@@ -12,7 +12,8 @@ export type CameraErrorKind =
 	| 'camera-lost'
 	| 'unsupported'
 	| 'capture-failed'
-	| 'control-refused';
+	| 'control-refused'
+	| 'other-tab';
 
 export abstract class CameraError extends Error {
 	abstract readonly kind: CameraErrorKind;
@@ -102,6 +103,23 @@ export class CaptureFailedError extends CameraError {
 	readonly title = 'The photo could not be taken';
 	constructor(options?: { cause?: unknown }) {
 		super('The camera gave no picture. Wait a moment and press the shutter again.', options);
+	}
+}
+
+/**
+ * The booth is open in another tab that has the camera: one tab at a time uses it. Retry here
+ * takes it over (that tab lets go and says so).
+ */
+export class CameraInOtherTabError extends CameraError {
+	readonly kind = 'other-tab';
+	readonly title: string;
+	constructor(taken: boolean) {
+		super(
+			taken
+				? 'You opened the camera in another tab of the booth, so this one let go of it. Press Use camera here to bring it back.'
+				: 'The booth is open in another tab and using the camera there. Press Use camera here to move it to this tab, or close the other one.'
+		);
+		this.title = taken ? 'The camera moved to another tab' : 'The camera is in use in another tab';
 	}
 }
 

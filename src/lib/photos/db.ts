@@ -4,7 +4,7 @@
  * existing photos are always kept.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { PhotoMeta, StoredThumbnail, TrashedPhoto } from './types';
+import type { NewPhoto, PhotoMeta, StoredThumbnail, TrashedPhoto } from './types';
 
 export const DB_NAME = 'photobooth';
 
@@ -125,6 +125,8 @@ export interface OpenOptions {
  * on brings the newer version; nothing is changed meanwhile.
  */
 export class NewerDatabaseError extends Error {
+	/** The photo a shot could not store for it, to be offered as a download instead. */
+	photo?: NewPhoto;
 	constructor(options?: { cause?: unknown }) {
 		super(
 			'A newer version of Photo Booth was used on this device, and its photos need it. Reload with the network on to update to it; nothing has been changed.',
@@ -132,6 +134,12 @@ export class NewerDatabaseError extends Error {
 		);
 		this.name = 'NewerDatabaseError';
 	}
+}
+
+/** `e`, carrying `photo` if it is a NewerDatabaseError (so the photo can still be kept). */
+export function withUnsavedPhoto(e: unknown, photo: NewPhoto): unknown {
+	if (e instanceof NewerDatabaseError) e.photo = photo;
+	return e;
 }
 
 /**

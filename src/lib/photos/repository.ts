@@ -7,7 +7,7 @@ import { announce } from './changes';
 import { crcOf, crcOfBytes } from '$lib/checksums/crc32';
 import { ChecksumFill } from './checksum-fill';
 import { isQuotaError, StorageFullError, writeAll } from './write';
-import { blobsKeptSafely, openBoothDB, storedBytes, type BoothDB, type StoredOriginal } from './db';
+import { blobsKeptSafely, openBoothDB, storedBytes, withUnsavedPhoto, type BoothDB, type StoredOriginal } from './db';
 import { asBlob, moveOriginalsToBlobs, OriginalsForm, storeChecksum } from './originals';
 import { storedThumbnail, ThumbnailsComing } from './thumbnails-coming';
 import { neighboursOf, pageOf, takenIds } from './queries';
@@ -84,7 +84,7 @@ export class PhotoRepository {
 			// camera photo here; an export spent a fifth of its time on it).
 			const crc = bytes && crcOfBytes(bytes, undefined);
 			const data = bytes ?? asBlob(photo.blob, type);
-			const db = await this.#open();
+			const db = await this.#open().catch((e: unknown) => Promise.reject(withUnsavedPhoto(e, { ...photo, id: meta.id, takenAt: meta.takenAt })));
 			const tx = db.transaction(['photos', 'originals'], 'readwrite');
 			try {
 				await writeAll(

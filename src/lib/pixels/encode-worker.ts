@@ -97,12 +97,33 @@ function pixelsOf(msg: EncodeRequest): { close(): void } | undefined {
 	return msg.kind === 'still' ? msg.frame : msg.kind === 'encode' ? msg.bitmap : undefined;
 }
 
+/**
+ * Stills go through in the order they came, at most two at a time. Started all at once, a
+ * burst's encodes waited behind its later draws and all finished together, 4 s after the first
+ * shot (10 shots 200 ms apart at 1080p here): a tab closed at "8 of 10" had stored none. One at a
+ * time stores the first soonest but leaves the encoder's own thread idle (6.5 s for the ten);
+ * two lanes store the first within about a second and all ten in 3.9 s.
+ */
+const LANES = 2;
+let running = 0;
+const turns: (() => void)[] = [];
+async function inTurn<T>(job: () => Promise<T>): Promise<T> {
+	if (running >= LANES) await new Promise<void>((r) => turns.push(r));
+	running++;
+	try {
+		return await job();
+	} finally {
+		running--;
+		turns.shift()?.();
+	}
+}
+
 self.onmessage = (event: MessageEvent<EncodeRequest>) => {
 	const msg = event.data;
 	if (msg.kind === 'ping') return reply({ id: msg.id, kind: 'pong' });
 	const job =
 		msg.kind === 'still'
-			? (stillsWaiting++, still(msg).finally(() => (stillsWaiting--, drain())))
+			? (stillsWaiting++, inTurn(() => still(msg)).finally(() => (stillsWaiting--, drain())))
 			: encodeBitmap(msg.bitmap, msg.type, msg.quality).then((blob) => reply({ id: msg.id, kind: 'encoded', blob }));
 	job.catch((e: unknown) => {
 		try {

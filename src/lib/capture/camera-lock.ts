@@ -1,0 +1,76 @@
+/**
+ * One tab at a time has the camera. Two tabs of the booth that both previewed it would both
+ * light it, fight over its controls and double every shutter sound; instead the second tab
+ * says the camera is in use in the other one and offers to take it over.
+ *
+ * A Web Lock is the claim: the browser lets it go when a tab closes or crashes, so no tab can
+ * keep it by mistake, and `steal` moves it. A BroadcastChannel tells the other tabs when the
+ * camera is let go (a tab hidden, stopped or closed), so one waiting can take it up again.
+ * Without Web Locks (old browsers) every tab may use the camera, as before.
+ */
+
+const NAME = 'photobooth:camera';
+
+export class CameraLock {
+	/** Ends the held lock's callback, letting the lock go. */
+	#free: (() => void) | null = null;
+	#channel: BroadcastChannel | null = null;
+	#onLost: () => void;
+	#onFreed: () => void;
+
+	/**
+	 * `onLost`: another tab took the camera over (let go of the stream). `onFreed`: another tab
+	 * let go of it (try again if this one is waiting).
+	 */
+	constructor(onLost: () => void, onFreed: () => void) {
+		this.#onLost = onLost;
+		this.#onFreed = onFreed;
+		if (typeof BroadcastChannel === 'function') {
+			this.#channel = new BroadcastChannel(NAME);
+			this.#channel.onmessage = (e) => e.data === 'freed' && this.#onFreed();
+		}
+	}
+
+	get held(): boolean {
+		return this.#free !== null || !supported();
+	}
+
+	/**
+	 * Claims the camera for this tab. Resolves false when another tab has it (unless `steal`,
+	 * which takes it from that tab). Never rejects.
+	 */
+	acquire(steal = false): Promise<boolean> {
+		if (this.held) return Promise.resolve(true);
+		return new Promise<boolean>((resolve) => {
+			let had = false;
+			navigator.locks
+				.request(NAME, steal ? { steal: true } : { ifAvailable: true }, (lock) => {
+					if (!lock) return resolve(false);
+					had = true;
+					const held = new Promise<void>((r) => (this.#free = r));
+					resolve(true);
+					return held;
+				})
+				// Once the lock is really free: a tab told sooner could find it still held.
+				.then(() => had && this.#channel?.postMessage('freed'))
+				.catch(() => {
+					// Locks refused outright (an opaque origin): no tab coordination, as without them.
+					if (!this.#free) return resolve(true);
+					// Stolen: the other tab has the camera now.
+					this.#free = null;
+					this.#onLost();
+				});
+		});
+	}
+
+	/** Lets the camera go; the other tabs are told once it is free. */
+	release(): void {
+		if (!this.#free) return;
+		this.#free();
+		this.#free = null;
+	}
+}
+
+function supported(): boolean {
+	return typeof navigator !== 'undefined' && 'locks' in navigator && !!navigator.locks;
+}
