@@ -1,11 +1,32 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { minimal2023Preset } from '@vite-pwa/assets-generator/config';
-import { defineConfig } from 'vitest/config';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vitest/config';
 import { manifest } from './src/lib/pwa/manifest.ts';
+
+/**
+ * `*.lazy.ts` files are client only: the server build (which only prerenders empty shells) gets
+ * a stub whose loaders never settle. SvelteKit links into a page's first load the CSS of every
+ * component its server build can reach, even through a dynamic import; parts a page loads
+ * when first shown must not be reachable there, so their CSS loads with them.
+ */
+function clientOnlyLazy(): Plugin {
+	return {
+		name: 'photobooth:client-only-lazy',
+		enforce: 'pre',
+		load(id, options) {
+			const file = id.split('?')[0];
+			if (!options?.ssr || !file.endsWith('.lazy.ts')) return;
+			const names = [...readFileSync(file, 'utf8').matchAll(/^export const (\w+)/gm)].map((m) => m[1]);
+			return ['const never = () => new Promise(() => {});', ...names.map((n) => `export const ${n} = never;`)].join('\n');
+		}
+	};
+}
 
 export default defineConfig({
 	plugins: [
+		clientOnlyLazy(),
 		sveltekit(),
 		SvelteKitPWA({
 			// Updates wait for the person: a toast offers Reload, nothing is forced mid-shot.

@@ -22,6 +22,7 @@ import { firstVisit, measureFirstFrame, measureShutter, burst } from './lib/came
 import { measureGallery } from './lib/gallery.mjs';
 import { measureExport } from './lib/export.mjs';
 import { measureStrip } from './lib/strip.mjs';
+import { measureEffects } from './lib/effects.mjs';
 import { firstLoadSizes } from './lib/sizes.mjs';
 import { median, percentile, round } from './lib/stats.mjs';
 import { renderTable, renderMarkdown } from './lib/table.mjs';
@@ -47,7 +48,8 @@ const CONFIG = QUICK
 			exportCounts: [1000],
 			exportWithoutCrc: 0,
 			exportLiveCounts: [],
-			stripRuns: 3
+			stripRuns: 3,
+			effects: { blocks: 2, perBlock: 3, seconds: 5 }
 		}
 	: {
 			// Each visit's time moves by +-30% with the machine (both pages alike): five visits
@@ -62,7 +64,8 @@ const CONFIG = QUICK
 			// The heap held, sampled after garbage collections (a few samples a second), at two
 			// counts whose exports last long enough for several.
 			exportLiveCounts: [500, 1000],
-			stripRuns: 3
+			stripRuns: 3,
+			effects: { blocks: 4, perBlock: 4, seconds: 10 }
 		};
 const BUDGET = {
 	firstFrameRatio: 1.5,
@@ -80,7 +83,10 @@ const BUDGET = {
 	zipLivePhotos: 8,
 	// A strip's last shot to the strip stored, against one photo's shutter to saved: drawing
 	// a 300 dpi strip from four photos may take a few photos' time, not more.
-	stripRatio: 3
+	stripRatio: 3,
+	// Live effects (issue 14): the effect keeps up with the camera, and costs a shot little.
+	effectPreview: 0.95,
+	effectShutterRatio: 1.5
 };
 
 /** How much worse than the earlier build a figure may measure before it is called worse (noise). */
@@ -194,6 +200,9 @@ try {
 	});
 	await section('strip', () =>
 		measureStrip(browser, { origin: server.origin, runs: CONFIG.stripRuns, contextOptions: CONTEXT, initScript: INIT_SCRIPT })
+	);
+	await section('effects', () =>
+		measureEffects(browser, { origin: server.origin, contextOptions: CONTEXT, initScript: INIT_SCRIPT, ...CONFIG.effects })
 	);
 	results.cameraPageProblems = Object.fromEntries(targets.map((t) => [t.name, t.problems]));
 	for (const t of targets) await t.context.close();
@@ -400,6 +409,27 @@ if (results.strip && results.shutter) {
 		pass: strip <= BUDGET.stripRatio * photo
 	});
 } else missing('Strip', results.strip ? 'shutter' : 'strip');
+
+if (results.effects) {
+	const { preview, plain, sepia } = results.effects;
+	const perFrame = preview.frames ? preview.draws / preview.frames : 0;
+	summary.effects = { perFrame, preview, plain: median(plain), sepia: median(sepia) };
+	row({
+		figure: `Effect preview (Sepia, 1080p camera): frames drawn per camera frame <br><sub>${preview.draws} draws in ${CONFIG.effects.seconds} s; the camera gave a page without the effect ${preview.frames} frames in as long (the page with it showed ${preview.shown})</sub>`,
+		app: round(perFrame, 2),
+		budget: `>= ${BUDGET.effectPreview}`,
+		pass: perFrame >= BUDGET.effectPreview
+	});
+	row({
+		figure: `Shutter to saved with Sepia (p50 of ${sepia.length}), against without (p50 of ${plain.length})`,
+		app: ms(median(sepia)),
+		ref: ms(median(plain)),
+		ratio: ratio(median(sepia), median(plain)),
+		ratioNote: 'with / without',
+		budget: `<= ${BUDGET.effectShutterRatio}x without`,
+		pass: median(sepia) <= BUDGET.effectShutterRatio * median(plain)
+	});
+} else missing('Live effects', 'effects');
 
 if (results.gallery) {
 	for (const g of results.gallery) {

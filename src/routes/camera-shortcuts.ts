@@ -7,7 +7,7 @@ import { letter, type Shortcut } from '$lib/ui/keys';
 
 export { shortcutFor } from '$lib/ui/keys';
 
-export type CameraAction = 'shoot' | 'countdown' | 'switch' | 'mirror' | 'help' | 'cancel' | `mode:${string}`;
+export type CameraAction = 'shoot' | 'countdown' | 'switch' | 'mirror' | 'effects' | 'help' | 'cancel' | `mode:${string}`;
 
 export const CAMERA_SHORTCUTS: readonly Shortcut<CameraAction>[] = [
 	{ action: 'shoot', keys: [' ', 'Enter', 'PageDown', 'ArrowRight'], description: 'Take a photo (a presentation clicker works too)' },
@@ -21,6 +21,7 @@ export const CAMERA_SHORTCUTS: readonly Shortcut<CameraAction>[] = [
 	),
 	{ action: 'switch', keys: letter('c'), description: 'Switch camera' },
 	{ action: 'mirror', keys: letter('m'), description: 'Mirror the preview' },
+	{ action: 'effects', keys: letter('e'), description: 'Effects' },
 	{ action: 'cancel', keys: ['Escape'], description: 'Cancel a countdown or the shots still to come, close a panel' },
 	{ action: 'help', keys: ['?'], description: 'Show these shortcuts' }
 ];

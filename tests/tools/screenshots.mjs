@@ -40,6 +40,9 @@ try {
 		{ name: 'mode-strip', viewport: { width: 1280, height: 800 }, settings: { mode: 'strip', caption: 'Ana & Luis', stripLayout: 'strip-2x6' }, strip: 'session' },
 		// The finished strip in the gallery's viewer, with Print and Change layout; and on a phone.
 		{ name: 'strip-viewer', viewport: { width: 1280, height: 800 }, settings: { mode: 'strip', caption: 'Ana & Luis', stripLayout: 'two-strips-4x6', stripBackground: 'night' }, strip: 'viewer' },
+		// Live effects: a distortion over the preview, and the picker's page of nine live previews.
+		{ name: 'effect-twirl', viewport: { width: 1280, height: 800 }, settings: { effect: 'twirl' }, effect: true },
+		{ name: 'effects-picker', viewport: { width: 1280, height: 800 }, settings: { effect: 'sepia' }, picker: true },
 		{ name: 'strip-viewer-narrow', viewport: { width: 412, height: 892 }, settings: { mode: 'strip', caption: 'Ana & Luis', stripLayout: 'postcard', stripBackground: 'blush' }, strip: 'viewer' }
 	];
 	for (const shot of shots) {
@@ -74,6 +77,13 @@ try {
 				return img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0;
 			});
 			await page.waitForTimeout(600);
+		} else if (shot.effect) {
+			await page.locator('canvas.fx').waitFor();
+			await page.waitForTimeout(1500);
+		} else if (shot.picker) {
+			await page.getByRole('button', { name: 'Effects', exact: true }).click();
+			await page.getByRole('dialog', { name: 'Effects' }).waitFor();
+			await page.waitForTimeout(2500);
 		} else if (shot.burst) {
 			// A first burst gives the latest-photo tile something to show; the second is caught.
 			await shutter.click();

@@ -6,12 +6,18 @@
 import { shapeAspect, type BoothSettings } from '$lib/settings/schema';
 import type { Size } from '$lib/pixels/geometry';
 import { centreCrop, type FrameRecipe } from '$lib/pixels/recipe-data';
+import { effectInUse, NORMAL } from '$lib/effects/list';
 
 /** How a photo is drawn from a camera frame of this size. */
 export function photoRecipe(values: Readonly<BoothSettings>, facesUser: boolean, frame: Size): FrameRecipe {
 	const aspect = shapeAspect(values.shape);
 	const crop = aspect === undefined ? undefined : centreCrop(frame, aspect);
-	return { mirror: values.mirrorSaved && facesUser, ...(crop ? { crop } : {}) };
+	const effect = effectInUse(values.effect);
+	return {
+		mirror: values.mirrorSaved && facesUser,
+		...(crop ? { crop } : {}),
+		...(effect !== NORMAL ? { effect: { id: effect } } : {})
+	};
 }
 
 /**

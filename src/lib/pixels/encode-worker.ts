@@ -11,6 +11,8 @@
 import type { EncodeReply, EncodeRequest } from './encode-protocol';
 import { context2d } from './canvas';
 import { drawRecipe } from './recipe';
+// Every effect a recipe can name, drawn through WebGL on this worker's own OffscreenCanvas.
+import './effects/stills';
 import { thumbnailOf, type EncodedThumbnail } from './thumbnail';
 
 declare const self: DedicatedWorkerGlobalScope;

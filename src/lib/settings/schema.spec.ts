@@ -24,6 +24,7 @@ const defaults: BoothSettings = {
 	mode: 'photo',
 	burstCount: 4,
 	burstInterval: 1000,
+	effect: 'normal',
 	flash: true,
 	sound: false,
 	stripLayout: 'strip-2x6',
@@ -34,6 +35,15 @@ const defaults: BoothSettings = {
 	overlay: '',
 	controls: {}
 };
+
+describe('effect', () => {
+	it('keeps a known effect and falls back to Normal for anything else', () => {
+		expect(validateField('effect', 'sepia')).toBe('sepia');
+		expect(validateField('effect', 'twirl')).toBe('twirl');
+		expect(validateField('effect', 'melt')).toBe('normal');
+		expect(validateField('effect', 3)).toBe('normal');
+	});
+});
 
 describe('DEFAULTS', () => {
 	it('has the expected values and cannot be changed', () => {

@@ -4,6 +4,7 @@
  */
 import type { PhotoFormat } from '$lib/pixels/formats';
 import { isBackground, LAYOUT_IDS } from '$lib/strips/ids';
+import { EFFECTS } from '$lib/effects/list';
 
 /** The longest caption a strip takes (an event's name). */
 export const CAPTION_MAX = 60;
@@ -38,6 +39,8 @@ export interface BoothSettings {
 	/** Burst mode: each press takes `burstCount` photos `burstInterval` ms apart. */
 	burstCount: number;
 	burstInterval: number;
+	/** The live effect on the preview and every shot, by id (see effects/list.ts). */
+	effect: string;
 	/** White screen flash on each shot. */
 	flash: boolean;
 	/** A shutter click made with Web Audio. */
@@ -74,6 +77,7 @@ export const DEFAULTS: Readonly<BoothSettings> = Object.freeze({
 	mode: 'photo',
 	burstCount: 4,
 	burstInterval: 1000,
+	effect: 'normal',
 	flash: true,
 	sound: false,
 	stripLayout: 'strip-2x6',
@@ -162,6 +166,8 @@ export function validateField<K extends keyof BoothSettings>(key: K, value: unkn
 		}
 		case 'mode':
 			return pick(typeof value === 'string' && /^[a-z][a-z0-9-]{0,31}$/.test(value));
+		case 'effect':
+			return pick(EFFECTS.some((e) => e.id === value));
 		case 'stripLayout':
 			return pick(typeof value === 'string' && (LAYOUT_IDS as readonly string[]).includes(value));
 		case 'stripShots':
