@@ -47,3 +47,12 @@ test('the first tab can take the camera back with its button', async ({ page, co
 	await expect(second.getByRole('alert').filter({ hasText: 'The camera moved to another tab' })).toBeVisible();
 	await expect.poll(() => previewLive(second)).toBe(false);
 });
+
+test('a reload keeps the camera: the page before lets go of it a moment after the new one asks', async ({ page }) => {
+	await openCamera(page);
+	for (let i = 0; i < 3; i++) {
+		await page.reload();
+		await expectLivePreview(page);
+		await expect(page.getByRole('alert')).toHaveCount(0);
+	}
+});

@@ -10,11 +10,15 @@
  */
 
 const NAME = 'photobooth:camera';
+/** A tab asks this many times more, this far apart, before saying another tab has the camera. */
+const RETRIES = 5;
+const RETRY_MS = 200;
 
 export class CameraLock {
 	/** Ends the held lock's callback, letting the lock go. */
 	#free: (() => void) | null = null;
 	#channel: BroadcastChannel | null = null;
+	#asking: Promise<boolean> | null = null;
 	#onLost: () => void;
 	#onFreed: () => void;
 
@@ -36,11 +40,27 @@ export class CameraLock {
 	}
 
 	/**
-	 * Claims the camera for this tab. Resolves false when another tab has it (unless `steal`,
-	 * which takes it from that tab). Never rejects.
+	 * Claims the camera for this tab. Resolves false when another tab keeps it (unless `steal`,
+	 * which takes it from that tab). Asks again for a moment first: on a reload the page before
+	 * lets go of it a few milliseconds after this one asks. Never rejects.
 	 */
 	acquire(steal = false): Promise<boolean> {
 		if (this.held) return Promise.resolve(true);
+		// One request at a time: a second would find this tab's own claim and give up.
+		if (this.#asking && !steal) return this.#asking;
+		const asking = (async () => {
+			for (let i = 0; ; i++) {
+				const got = await this.#request(steal);
+				if (got || steal || i >= RETRIES) return got;
+				await new Promise((r) => setTimeout(r, RETRY_MS));
+			}
+		})();
+		this.#asking = asking;
+		void asking.then(() => this.#asking === asking && (this.#asking = null));
+		return asking;
+	}
+
+	#request(steal: boolean): Promise<boolean> {
 		return new Promise<boolean>((resolve) => {
 			let had = false;
 			navigator.locks
@@ -55,7 +75,7 @@ export class CameraLock {
 				.then(() => had && this.#channel?.postMessage('freed'))
 				.catch(() => {
 					// Locks refused outright (an opaque origin): no tab coordination, as without them.
-					if (!this.#free) return resolve(true);
+					if (!had) return resolve(true);
 					// Stolen: the other tab has the camera now.
 					this.#free = null;
 					this.#onLost();

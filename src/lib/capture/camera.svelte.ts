@@ -194,13 +194,17 @@ export class Camera {
 			this.#error = null;
 		}
 		try {
-			if (this.#lock && !(await this.#lock.acquire(steal))) {
-				if (ctrl.signal.aborted) return;
+			const claimed = !this.#lock || (await this.#lock.acquire(steal));
+			if (ctrl.signal.aborted) {
+				// Stopped or hidden while waiting: let go, unless a newer start has the claim now.
+				if (claimed && !this.#starting) this.#lock?.release();
+				return;
+			}
+			if (!claimed) {
 				this.#error = new CameraInOtherTabError(false);
 				this.#status = 'error';
 				return;
 			}
-			if (ctrl.signal.aborted) return;
 			const stream = await openCamera(settings.values.cameraId, ctrl.signal);
 			if (ctrl.signal.aborted) return closeStream(stream);
 			const track = stream.getVideoTracks()[0];
