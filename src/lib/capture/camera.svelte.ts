@@ -148,7 +148,9 @@ export class Camera {
 	}
 
 	/** Moves to the next camera (and remembers it). */
-	switchCamera(): void {
+	async switchCamera(): Promise<void> {
+		// Pressed the moment the camera went live, before its list was read: read it now.
+		if (this.#cameras.length < 2) await this.refreshCameras();
 		const list = this.#cameras;
 		if (list.length < 2) return;
 		const current = this.track?.getSettings().deviceId ?? settings.values.cameraId;
