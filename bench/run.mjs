@@ -148,7 +148,11 @@ const results = {
 };
 
 /** Runs one section; a failure is recorded and reported, and the other sections still run. */
+/** `--only burst,shutter`: run just these sections (a quick look while working on one figure). */
+const ONLY = option('--only', null)?.split(',');
+
 async function section(name, fn) {
+	if (ONLY && !ONLY.some((o) => name === o || name.startsWith(o))) return;
 	const t0 = Date.now();
 	log(`${name}…`);
 	try {

@@ -229,8 +229,10 @@ export const BURST_STRATEGIES = {
 				const presses = [];
 				for (let i = 0; i < n; i++) {
 					const target = start + i * interval;
+					// Each press is a task of its own, as a person's presses are (events, never two
+					// clicks in one task), even when the page kept this one waiting past its time.
 					const wait = target - performance.now();
-					if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+					await new Promise((r) => setTimeout(r, Math.max(0, wait)));
 					presses.push({ target, actual: performance.now() });
 					shutter.click();
 				}

@@ -36,6 +36,13 @@ let nextId = 1;
 /** A still could not be posted (a browser that cannot transfer a VideoFrame): stills stay on the page. */
 let stillsRefused = false;
 const pending = new Map<number, Pending>();
+/** Stills sent to the worker that it has not drawn yet (each holds a camera frame). */
+let undrawn = 0;
+
+/** How many stills wait in the worker to be drawn: each holds one of the camera's few frames. */
+export function stillsWaitingToDraw(): number {
+	return undrawn;
+}
 /** Stills whose thumbnail is still coming, by job id. */
 const thumbnails = new Map<number, (t: EncodedThumbnail | undefined) => void>();
 
@@ -175,13 +182,24 @@ export async function stillInWorker(
 	const id = nextId++;
 	// It follows the still's answer, so the save does not wait for it.
 	const thumbnail = new Promise<EncodedThumbnail | undefined>((resolve) => thumbnails.set(id, resolve));
-	const answer = await send(w, { id, kind: 'still', frame, thumbnail: true, ...job }, [frame], onDrawn).catch((e: unknown) => {
-		thumbnails.delete(id);
-		// Not sent (nothing transferred): the clone still holds a camera buffer.
-		closeQuietly(frame);
-		if (e instanceof NotSentError) stillsRefused = true;
-		throw e;
-	});
+	undrawn++;
+	let counted = true;
+	const drawn = () => {
+		if (counted) undrawn--;
+		counted = false;
+	};
+	const answer = await send(w, { id, kind: 'still', frame, thumbnail: true, ...job }, [frame], () => {
+		drawn();
+		onDrawn?.();
+	})
+		.catch((e: unknown) => {
+			thumbnails.delete(id);
+			// Not sent (nothing transferred): the clone still holds a camera buffer.
+			closeQuietly(frame);
+			if (e instanceof NotSentError) stillsRefused = true;
+			throw e;
+		})
+		.finally(drawn);
 	if (answer.kind === 'encoded') return { blob: answer.blob, thumbnail };
 	const error = new EncoderUnavailableError(answer.kind === 'failed' ? answer.message : 'Unexpected answer.');
 	if (answer.kind === 'failed') error.pixels = answer.pixels;

@@ -31,17 +31,24 @@ async function encodeBitmap(bitmap: ImageBitmap, type: string, quality: number):
 	return canvas.convertToBlob({ type, quality });
 }
 
-/** Draws and encodes a still, answers, then makes its thumbnail (the save need not wait for it). */
+/**
+ * Draws a still the moment it comes (the camera's frame goes back to it at once: a burst that
+ * held frames waiting for their turn starved the camera, and shots got a frame twice), then
+ * encodes it in its turn, answers, and makes its thumbnail (the save need not wait for it).
+ */
 async function still(msg: Extract<EncodeRequest, { kind: 'still' }>): Promise<void> {
 	const { frame, size } = msg;
 	const canvas = new OffscreenCanvas(size.width, size.height);
 	try {
 		drawRecipe(context2d(canvas), frame, { width: frame.displayWidth, height: frame.displayHeight }, size, msg.recipe);
 	} finally {
-		// The camera's buffer goes back to it as soon as the pixels are ours.
 		frame.close();
 	}
 	reply({ id: msg.id, kind: 'drawn' });
+	await inTurn(() => encodeStill(msg, canvas));
+}
+
+async function encodeStill(msg: Extract<EncodeRequest, { kind: 'still' }>, canvas: OffscreenCanvas): Promise<void> {
 	let blob: Blob;
 	try {
 		blob = await canvas.convertToBlob({ type: msg.type, quality: msg.quality });
@@ -100,7 +107,7 @@ function pixelsOf(msg: EncodeRequest): { close(): void } | undefined {
 }
 
 /**
- * Stills go through in the order they came, at most two at a time. Started all at once, a
+ * Stills are encoded in the order they came, at most two at a time. Started all at once, a
  * burst's encodes waited behind its later draws and all finished together, 4 s after the first
  * shot (10 shots 200 ms apart at 1080p here): a tab closed at "8 of 10" had stored none. One at a
  * time stores the first soonest but leaves the encoder's own thread idle (6.5 s for the ten);
@@ -125,7 +132,7 @@ self.onmessage = (event: MessageEvent<EncodeRequest>) => {
 	if (msg.kind === 'ping') return reply({ id: msg.id, kind: 'pong' });
 	const job =
 		msg.kind === 'still'
-			? (stillsWaiting++, inTurn(() => still(msg)).finally(() => (stillsWaiting--, drain())))
+			? (stillsWaiting++, still(msg).finally(() => (stillsWaiting--, drain())))
 			: encodeBitmap(msg.bitmap, msg.type, msg.quality).then((blob) => reply({ id: msg.id, kind: 'encoded', blob }));
 	job.catch((e: unknown) => {
 		try {

@@ -10,13 +10,50 @@ import {
 	encodeInWorker,
 	encoderReady,
 	EncoderUnavailableError,
-	stillInWorker
+	stillInWorker,
+	stillsWaitingToDraw
 } from './encode-client';
 import type { EncodeFormat } from './formats';
 import type { Size } from './geometry';
 import type { StillJob } from './encode-protocol';
 import { drawRecipe } from './recipe';
 import { encodeThumbnail, thumbnailCanvas, type EncodedThumbnail } from './thumbnail';
+
+/**
+ * A copy of a camera frame in memory of its own (the camera's buffer can then go back), or
+ * null where it cannot be made (an opaque GPU frame, an older browser).
+ *
+ * Why: a camera lends its frames from a small pool (four here). In a burst faster than the
+ * encode worker draws, shots waiting their turn held all four: the camera had none to fill,
+ * the preview froze, and the next shots got a frame another already had (12 of 20 shots at
+ * 20 frames/s). One copy (a 1080p I420 frame is 3 MB: 10-30 ms here, on the page's thread) is
+ * made only when a still is already waiting in the worker; the copy's buffer is handed to the
+ * new frame, not copied again.
+ */
+async function ownCopy(frame: VideoFrame): Promise<VideoFrame | null> {
+	const format = frame.format;
+	if (!format) return null;
+	try {
+		const data = new Uint8Array(frame.allocationSize());
+		const layout = await frame.copyTo(data);
+		const init: VideoFrameBufferInit & { transfer?: ArrayBuffer[] } = {
+			format,
+			codedWidth: frame.codedWidth,
+			codedHeight: frame.codedHeight,
+			timestamp: frame.timestamp,
+			displayWidth: frame.displayWidth,
+			displayHeight: frame.displayHeight,
+			colorSpace: frame.colorSpace.toJSON(),
+			layout,
+			transfer: [data.buffer]
+		};
+		if (frame.visibleRect) init.visibleRect = frame.visibleRect.toJSON();
+		return new VideoFrame(data, init);
+	} catch (e) {
+		console.warn('Could not copy the camera frame; keeping it until drawn:', e);
+		return null;
+	}
+}
 
 /** A frame to draw from, and how to let go of it once drawn. */
 export interface SourceFrame extends Size {
@@ -95,8 +132,14 @@ async function onPage(job: StillJob, paint: (ctx: ReturnType<typeof context2d>) 
 export async function renderStill(frame: SourceFrame, job: StillJob, signal?: AbortSignal): Promise<RenderedStill> {
 	try {
 		signal?.throwIfAborted();
-		const source = frame.source;
+		let source = frame.source;
 		if (canDrawInWorker() && typeof VideoFrame === 'function' && source instanceof VideoFrame) {
+			// Stills ahead of it in the worker: the camera gets its frame back now (see ownCopy).
+			const copy = stillsWaitingToDraw() > 0 ? await ownCopy(source) : null;
+			if (copy) {
+				frame.release();
+				frame = { ...frame, source: (source = copy), release: () => copy.close() };
+			}
 			// A clone goes (it shares the frame's buffer); ours stays for the page to draw should
 			// the worker fail before drawing it.
 			let drawn = false;
