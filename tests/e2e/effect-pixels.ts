@@ -1,11 +1,12 @@
 import type { Page } from '@playwright/test';
-import { expect } from './fixtures';
+import { expect, takePhotos } from './fixtures';
 
 /** Helpers for the effects journeys: a still camera, and pixels read back as small grids. */
 
 /**
  * A camera that shows one still picture, the same in every frame (a canvas stream in place of
- * the fake device): two shots differ only by what the booth did to them.
+ * the fake device): two shots differ only by what the booth did to them. Its frames are RGB
+ * (STILL_VIDEO_FILE is the same picture as a camera's YUV frames).
  */
 export async function stillCamera(page: Page): Promise<void> {
 	await page.addInitScript(() => {
@@ -127,4 +128,22 @@ export async function pickEffect(page: Page, name: string): Promise<void> {
 	button = dialog.getByRole('button', { name, exact: true });
 	await button.click();
 	await expect(dialog).toBeHidden();
+}
+
+/**
+ * Shoots with Normal, then with Sepia, on an open camera showing the still picture: the Sepia
+ * photo is warm where Normal's is not, full size, and what the preview showed.
+ */
+export async function sepiaIsThePreview(page: Page): Promise<void> {
+	await takePhotos(page, 1);
+	await pickEffect(page, 'Sepia');
+	await expect(page.locator('canvas.fx')).toBeVisible();
+	await takePhotos(page, 1);
+	const preview = await previewGrid(page);
+	const [sepia, normal] = await photoGrids(page);
+	expect(mean(normal.cells, 0) - mean(normal.cells, 2)).toBeLessThan(10);
+	expect(mean(sepia.cells, 0) - mean(sepia.cells, 2)).toBeGreaterThan(25);
+	expect([sepia.width, sepia.height]).toEqual([normal.width, normal.height]);
+	expect(diff(preview, sepia.cells, 16, () => true)).toBeLessThan(6);
+	expect(diff(preview, normal.cells, 16, () => true)).toBeGreaterThan(20);
 }

@@ -128,6 +128,15 @@ export function warmEncoder(): Promise<Worker | null> {
 	return ready;
 }
 
+/**
+ * Gets an effect's shader ready in the worker (making a WebGL context and compiling a shader
+ * take about a second here without a GPU): called when an effect is chosen, before any shot.
+ */
+export async function warmEffect(effect: string): Promise<void> {
+	const w = await warmEncoder();
+	if (w) await send(w, { id: nextId++, kind: 'ping', effect }).catch(() => {});
+}
+
 function closeQuietly(pixels: { close(): void }): void {
 	try {
 		pixels.close();

@@ -11,7 +11,8 @@ import type { EncodedThumbnail } from './thumbnail';
 export type { EncodeFormat, EncodedThumbnail };
 
 export type EncodeRequest =
-	| { id: number; kind: 'ping' }
+	/** `effect`: get that effect's shader ready too, so the first still with it does not wait. */
+	| { id: number; kind: 'ping'; effect?: string }
 	| ({ id: number; kind: 'encode'; bitmap: ImageBitmap } & EncodeFormat)
 	| ({ id: number; kind: 'still'; frame: VideoFrame; thumbnail: boolean } & StillJob);
 

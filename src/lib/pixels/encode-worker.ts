@@ -12,7 +12,8 @@ import type { EncodeReply, EncodeRequest } from './encode-protocol';
 import { context2d } from './canvas';
 import { drawRecipe } from './recipe';
 // Every effect a recipe can name, drawn through WebGL on this worker's own OffscreenCanvas.
-import './effects/stills';
+import { drawsEffect, effectStill, warmStill } from './effects/stills';
+import { copyPlanes } from './effects/planes';
 import { thumbnailOf, type EncodedThumbnail } from './thumbnail';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -40,7 +41,12 @@ async function still(msg: Extract<EncodeRequest, { kind: 'still' }>): Promise<vo
 	const { frame, size } = msg;
 	const canvas = new OffscreenCanvas(size.width, size.height);
 	try {
-		drawRecipe(context2d(canvas), frame, { width: frame.displayWidth, height: frame.displayHeight }, size, msg.recipe);
+		const frameSize = { width: frame.displayWidth, height: frame.displayHeight };
+		const withEffect = drawsEffect(msg.recipe)
+			? effectStill((await copyPlanes(frame)) ?? frame, frameSize, size, msg.recipe)
+			: null;
+		if (withEffect) canvas.getContext('bitmaprenderer')!.transferFromImageBitmap(withEffect);
+		else drawRecipe(context2d(canvas), frame, frameSize, size, msg.recipe);
 	} finally {
 		frame.close();
 	}
@@ -54,7 +60,7 @@ async function encodeStill(msg: Extract<EncodeRequest, { kind: 'still' }>, canva
 		blob = await canvas.convertToBlob({ type: msg.type, quality: msg.quality });
 	} catch (e) {
 		// The page has let go of the frame: the drawn pixels go back for it to encode.
-		const pixels = canvas.transferToImageBitmap();
+		const pixels = await createImageBitmap(canvas);
 		self.postMessage({ id: msg.id, kind: 'failed', message: e instanceof Error ? e.message : String(e), pixels } satisfies EncodeReply, [
 			pixels
 		]);
@@ -129,7 +135,16 @@ async function inTurn<T>(job: () => Promise<T>): Promise<T> {
 
 self.onmessage = (event: MessageEvent<EncodeRequest>) => {
 	const msg = event.data;
-	if (msg.kind === 'ping') return reply({ id: msg.id, kind: 'pong' });
+	if (msg.kind === 'ping') {
+		if (msg.effect) {
+			try {
+				warmStill(msg.effect);
+			} catch (e) {
+				console.warn('Could not get the effect ready:', e);
+			}
+		}
+		return reply({ id: msg.id, kind: 'pong' });
+	}
 	const job =
 		msg.kind === 'still'
 			? (stillsWaiting++, still(msg).finally(() => (stillsWaiting--, drain())))

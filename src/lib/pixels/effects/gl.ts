@@ -6,6 +6,9 @@
  * A lost context is given back by the browser: programs are made again on the next draw.
  */
 import { fragmentShader, VERTEX_SHADER } from './shaders';
+import { isPlanar, type PlanarFrame } from './planes';
+
+export type { PlanarFrame };
 
 type GL = WebGLRenderingContext | WebGL2RenderingContext;
 type AnyCanvas = HTMLCanvasElement | OffscreenCanvas;
@@ -16,6 +19,8 @@ interface Program {
 	inv: WebGLUniformLocation | null;
 	aspect: WebGLUniformLocation | null;
 	px: WebGLUniformLocation | null;
+	/** Programs that read YUV planes (planes.ts). */
+	planar?: { nv12: WebGLUniformLocation | null; yuv: WebGLUniformLocation | null; offset: WebGLUniformLocation | null };
 }
 
 /** Where a picture is read from and drawn to: see shaders.ts for the spaces. */
@@ -52,6 +57,10 @@ export class EffectGL {
 	#gl: GL;
 	#programs = new Map<string, Program | null>();
 	#texture: WebGLTexture | null = null;
+	/** The chroma planes' textures (units 1 and 2), for planar sources. */
+	#chroma: [WebGLTexture | null, WebGLTexture | null] = [null, null];
+	/** What the last upload was: the same kind is drawn again when `draw` gets no source. */
+	#lastPlanar: PlanarFrame | null = null;
 	#lost = false;
 
 	private constructor(canvas: AnyCanvas, gl: GL) {
@@ -99,20 +108,29 @@ export class EffectGL {
 		const buffer = gl.createBuffer();
 		gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
 		gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, -1, 1, 1, 1]), gl.STATIC_DRAW);
-		this.#texture = gl.createTexture();
-		gl.bindTexture(gl.TEXTURE_2D, this.#texture);
-		gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
-		gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
-		gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
-		gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+		const texture = (unit: number) => {
+			const t = gl.createTexture();
+			gl.activeTexture(gl.TEXTURE0 + unit);
+			gl.bindTexture(gl.TEXTURE_2D, t);
+			gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+			gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+			gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+			gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+			return t;
+		};
+		this.#chroma = [texture(1), texture(2)];
+		this.#texture = texture(0);
 		gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, true);
+		// Planes are packed tight: rows of any width.
+		gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
 	}
 
-	#program(id: string): Program | null {
-		const known = this.#programs.get(id);
+	#program(id: string, planar: boolean): Program | null {
+		const key = planar ? `${id}:yuv` : id;
+		const known = this.#programs.get(key);
 		if (known !== undefined) return known;
 		const gl = this.#gl;
-		const source = fragmentShader(id);
+		const source = fragmentShader(id, planar);
 		let made: Program | null = null;
 		if (source) {
 			const vs = compile(gl, gl.VERTEX_SHADER, VERTEX_SHADER);
@@ -131,10 +149,20 @@ export class EffectGL {
 						aspect: gl.getUniformLocation(program, 'u_aspect'),
 						px: gl.getUniformLocation(program, 'u_px')
 					};
+					if (planar) {
+						gl.useProgram(program);
+						gl.uniform1i(gl.getUniformLocation(program, 'u_cb'), 1);
+						gl.uniform1i(gl.getUniformLocation(program, 'u_cr'), 2);
+						made.planar = {
+							nv12: gl.getUniformLocation(program, 'u_nv12'),
+							yuv: gl.getUniformLocation(program, 'u_yuv'),
+							offset: gl.getUniformLocation(program, 'u_yuvOffset')
+						};
+					}
 				} else if (!gl.isContextLost()) console.warn(`Effect ${id} did not link:`, gl.getProgramInfoLog(program));
 			}
 		}
-		this.#programs.set(id, made);
+		this.#programs.set(key, made);
 		return made;
 	}
 
@@ -145,7 +173,7 @@ export class EffectGL {
 	 * a frame); `area` draws into that part of the canvas only, showing the photo's part alone.
 	 */
 	draw(
-		source: TexImageSource | null,
+		source: TexImageSource | PlanarFrame | null,
 		id: string,
 		placement: Placement,
 		out: { width: number; height: number },
@@ -155,19 +183,30 @@ export class EffectGL {
 		const gl = this.#gl;
 		if (this.canvas.width !== out.width) this.canvas.width = out.width;
 		if (this.canvas.height !== out.height) this.canvas.height = out.height;
-		const p = this.#program(id);
+		if (source) this.#lastPlanar = isPlanar(source) ? source : null;
+		const planar = this.#lastPlanar;
+		const p = this.#program(id, planar !== null);
 		if (!p) return false;
 		if (area) gl.viewport(area.x, out.height - area.y - area.height, area.width, area.height);
 		else gl.viewport(0, 0, out.width, out.height);
 		gl.useProgram(p.program);
-		gl.bindTexture(gl.TEXTURE_2D, this.#texture);
 		if (source) {
 			try {
-				gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, source);
+				if (planar) this.#uploadPlanes(planar);
+				else {
+					gl.activeTexture(gl.TEXTURE0);
+					gl.bindTexture(gl.TEXTURE_2D, this.#texture);
+					gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, source as TexImageSource);
+				}
 			} catch (e) {
 				console.warn('The picture could not be read for the effect:', e);
 				return false;
 			}
+		}
+		if (planar && p.planar) {
+			gl.uniform1f(p.planar.nv12, planar.format === 'NV12' ? 1 : 0);
+			gl.uniformMatrix3fv(p.planar.yuv, false, planar.matrix);
+			gl.uniform3fv(p.planar.offset, planar.offset);
 		}
 		const [x, y, w, h] = placement.map;
 		gl.uniform4f(p.map, x, y, w, h);
@@ -181,6 +220,28 @@ export class EffectGL {
 		gl.vertexAttribPointer(0, 2, gl.FLOAT, false, 0, 0);
 		gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
 		return !gl.isContextLost();
+	}
+
+	/** Uploads a frame's planes as single-channel textures (two-channel for NV12's UV). */
+	#uploadPlanes(f: PlanarFrame): void {
+		const gl = this.#gl;
+		const cw = Math.ceil(f.width / 2);
+		const ch = Math.ceil(f.height / 2);
+		const plane = (unit: number, texture: WebGLTexture | null, format: number, w: number, h: number, at: number, bytes: number) => {
+			gl.activeTexture(gl.TEXTURE0 + unit);
+			gl.bindTexture(gl.TEXTURE_2D, texture);
+			gl.texImage2D(gl.TEXTURE_2D, 0, format, w, h, 0, format, gl.UNSIGNED_BYTE, f.data.subarray(at, at + w * h * bytes));
+		};
+		plane(0, this.#texture, gl.LUMINANCE, f.width, f.height, f.offsets[0], 1);
+		if (f.format === 'I420') {
+			plane(1, this.#chroma[0], gl.LUMINANCE, cw, ch, f.offsets[1], 1);
+			plane(2, this.#chroma[1], gl.LUMINANCE, cw, ch, f.offsets[2], 1);
+		} else {
+			plane(1, this.#chroma[0], gl.LUMINANCE_ALPHA, cw, ch, f.offsets[1], 2);
+			// u_cr is not read for NV12, but a sampler must have a texture that is complete.
+			plane(2, this.#chroma[1], gl.LUMINANCE, 1, 1, f.offsets[0], 1);
+		}
+		gl.activeTexture(gl.TEXTURE0);
 	}
 
 	/** Loses the context on purpose (tests of recovery), where the browser allows it. */

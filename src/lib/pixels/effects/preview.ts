@@ -6,7 +6,8 @@
  */
 import { effectInfo, markEffectsUnavailable } from '$lib/effects/list';
 import type { Crop } from '../recipe-data';
-import { EffectGL, framePlacement, type Placement } from './gl';
+import { EffectGL, framePlacement, type Placement, type PlanarFrame } from './gl';
+import { copyPlanes } from './planes';
 // A still the page draws itself (no worker) gets its effect here too.
 import './stills';
 
@@ -65,6 +66,29 @@ function stager(): (video: HTMLVideoElement, width: number, height: number) => H
 	};
 }
 
+/**
+ * The <video>'s frame as its YUV planes (planes.ts), where the browser gives them: a copy and an
+ * upload of a few ms, where WebGL's own conversion of a video takes 150-400 here. Undefined
+ * where it cannot (then always: no VideoFrame, or frames that are not YUV in memory).
+ */
+function planeReader(): (video: HTMLVideoElement) => Promise<PlanarFrame | null> | undefined {
+	let works = typeof VideoFrame === 'function';
+	return (video) => {
+		if (!works) return undefined;
+		let frame: VideoFrame;
+		try {
+			frame = new VideoFrame(video);
+		} catch {
+			return undefined;
+		}
+		return copyPlanes(frame).then((p) => {
+			frame.close();
+			if (!p) works = false;
+			return p;
+		});
+	};
+}
+
 function frameOf(video: HTMLVideoElement) {
 	return { width: video.videoWidth, height: video.videoHeight };
 }
@@ -115,7 +139,10 @@ export function startPreview(canvas: HTMLCanvasElement, video: HTMLVideoElement,
 	}
 	const stage = stager();
 	const size = adaptiveWidth();
+	const planes = planeReader();
+	let busy = false;
 	const stop = onFrames(video, (missed) => {
+		if (busy) return;
 		const frame = frameOf(video);
 		if (!frame.width || !frame.height) return;
 		const v = view();
@@ -131,10 +158,22 @@ export function startPreview(canvas: HTMLCanvasElement, video: HTMLVideoElement,
 			Math.max((shown.width * dpr) / (frame.width * crop.width), (shown.height * dpr) / (frame.height * crop.height)) || 1
 		);
 		const out = { width: Math.max(1, Math.round(frame.width * scale)), height: Math.max(1, Math.round(frame.height * scale)) };
-		gl.draw(stage(video, out.width, out.height), effectInfo(v.id) ? v.id : 'normal', framePlacement(frame, v.crop, v.mirror), out);
+		const id = effectInfo(v.id) ? v.id : 'normal';
+		const placement = framePlacement(frame, v.crop, v.mirror);
+		const read = planes(video);
+		if (!read) return void gl.draw(stage(video, out.width, out.height), id, placement, out);
+		busy = true;
+		void read.then((p) => {
+			busy = false;
+			if (!stopped) gl.draw(p ?? stage(video, out.width, out.height), id, placement, out);
+		});
 	});
+	let stopped = false;
 	return {
-		stop,
+		stop: () => {
+			stopped = true;
+			stop();
+		},
 		get lost() {
 			return gl.lost;
 		},

@@ -6,7 +6,26 @@
  * photo (full resolution, already cut and mirrored) come out the same.
  */
 
-const HEAD = `precision highp float;
+/** Reads the picture from an RGB texture (what WebGL made of an image, a canvas or a video). */
+const SAMPLE_RGB = `vec4 S(vec2 q) { return texture2D(u_image, u_map.xy + clamp(q, 0.0, 1.0) * u_map.zw); }`;
+
+/**
+ * Reads the picture from a camera frame's YUV planes (planes.ts): Y in u_image, U in u_cb's
+ * red, V in u_cr's red (I420) or in u_cb's alpha (NV12, u_nv12 = 1), turned into RGB here.
+ */
+const SAMPLE_YUV = `uniform sampler2D u_cb;
+uniform sampler2D u_cr;
+uniform float u_nv12;
+uniform mat3 u_yuv;
+uniform vec3 u_yuvOffset;
+vec4 S(vec2 q) {
+	vec2 t = u_map.xy + clamp(q, 0.0, 1.0) * u_map.zw;
+	vec4 cb = texture2D(u_cb, t);
+	vec3 yuv = vec3(texture2D(u_image, t).r, cb.r, mix(texture2D(u_cr, t).r, cb.a, u_nv12));
+	return vec4(clamp(u_yuv * (yuv - u_yuvOffset), 0.0, 1.0), 1.0);
+}`;
+
+const head = (SAMPLE: string) => `precision highp float;
 varying vec2 v_uv;
 uniform sampler2D u_image;
 // q (photo space) to the texture: tex = u_map.xy + q * u_map.zw (the crop, and a mirror as a negative width).
@@ -17,7 +36,7 @@ uniform vec4 u_inv;
 uniform float u_aspect;
 // About one pixel of a 720-line picture, in q: edges look alike at every size.
 uniform vec2 u_px;
-vec4 S(vec2 q) { return texture2D(u_image, u_map.xy + clamp(q, 0.0, 1.0) * u_map.zw); }
+${SAMPLE}
 float luma(vec3 c) { return dot(c, vec3(0.299, 0.587, 0.114)); }
 // From q to a centred space where a circle is round (height 1), and back.
 vec2 toP(vec2 q) { return (q - 0.5) * vec2(u_aspect, 1.0); }
@@ -133,9 +152,9 @@ const BODIES: Record<string, string> = {
 };
 
 /** The fragment shader for an effect, or undefined for an id this version does not know. */
-export function fragmentShader(id: string): string | undefined {
+export function fragmentShader(id: string, planar = false): string | undefined {
 	const body = BODIES[id];
-	return body && HEAD + body + MAIN;
+	return body && head(planar ? SAMPLE_YUV : SAMPLE_RGB) + body + MAIN;
 }
 
 export const VERTEX_SHADER = `attribute vec2 a_pos;

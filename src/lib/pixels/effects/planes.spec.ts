@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { yuvToRgb } from './planes';
+
+/** Applies the conversion as the shader does: matrix (column-major) times (yuv - offset). */
+function convert(space: VideoColorSpaceInit, y: number, u: number, v: number): number[] {
+	const c = yuvToRgb(space)!;
+	const d = [y / 255 - c.offset[0], u / 255 - c.offset[1], v / 255 - c.offset[2]];
+	return [0, 1, 2].map((row) => c.matrix[row] * d[0] + c.matrix[3 + row] * d[1] + c.matrix[6 + row] * d[2]);
+}
+
+const close = (got: number[], want: number[]) => got.forEach((g, i) => expect(g).toBeCloseTo(want[i], 2));
+
+describe('yuvToRgb', () => {
+	it('turns BT.601 limited range (a camera, a file without a colour space) into RGB', () => {
+		const bt601 = { matrix: 'smpte170m', fullRange: false } as const;
+		close(convert(bt601, 235, 128, 128), [1, 1, 1]);
+		close(convert(bt601, 16, 128, 128), [0, 0, 0]);
+		// Pure red, green and blue as BT.601 studio-swing YUV.
+		close(convert(bt601, 81, 90, 240), [1, 0, 0]);
+		close(convert(bt601, 145, 54, 34), [0, 1, 0]);
+		close(convert(bt601, 41, 240, 110), [0, 0, 1]);
+		// Unnamed: BT.601, as the browser assumes for video.
+		close(convert({}, 81, 90, 240), [1, 0, 0]);
+	});
+
+	it('turns BT.709 and full range into RGB', () => {
+		close(convert({ matrix: 'bt709', fullRange: false }, 63, 102, 240), [1, 0, 0]);
+		close(convert({ matrix: 'bt470bg', fullRange: true }, 255, 128, 128), [1, 1, 1]);
+		close(convert({ matrix: 'bt470bg', fullRange: true }, 76, 85, 255), [1, 0, 0]);
+	});
+
+	it('leaves colour spaces it does not know to the browser', () => {
+		expect(yuvToRgb({ matrix: 'rgb' })).toBeNull();
+		expect(yuvToRgb({ matrix: 'bt2020-ncl' as VideoMatrixCoefficients })).toBeNull();
+	});
+});

@@ -1,0 +1,99 @@
+/**
+ * A camera frame's own YUV planes, for the effect pipeline to upload as they are and turn into
+ * colour in its shader.
+ *
+ * Why: without a GPU (SwiftShader here) WebGL takes a VideoFrame or a <video> through a slow
+ * conversion: 150-480 ms for a 1080p frame. Copying its planes out (copyTo, 10-15 ms) and
+ * uploading them as single-channel textures (about 1 ms) does the same job, the YUV to RGB
+ * step costing next to nothing in the shader. With a GPU both ways are fast.
+ */
+
+/** The planes of an I420 (Y, U, V) or NV12 (Y, interleaved UV) frame, packed tight. */
+export interface PlanarFrame {
+	format: 'I420' | 'NV12';
+	width: number;
+	height: number;
+	/** Y, then U and V (I420) or UV (NV12). */
+	data: Uint8Array;
+	/** Where each plane starts in `data`. */
+	offsets: number[];
+	/** YUV to RGB: a column-major 3x3 matrix and the offsets subtracted first (0..1 units). */
+	matrix: Float32Array;
+	offset: Float32Array;
+}
+
+/** Luma weights (Kr, Kb) of the YUV matrices a camera frame names. */
+const WEIGHTS: Record<string, [number, number]> = {
+	bt709: [0.2126, 0.0722],
+	bt470bg: [0.299, 0.114],
+	smpte170m: [0.299, 0.114]
+};
+
+/**
+ * The YUV to RGB conversion for a colour space, or null for one the shader does not do (the
+ * frame then goes through the browser's own conversion).
+ */
+export function yuvToRgb(space: VideoColorSpaceInit): { matrix: Float32Array; offset: Float32Array } | null {
+	// Unnamed (a file-backed camera): what the browser assumes for video, BT.601.
+	const weights = WEIGHTS[space.matrix ?? 'smpte170m'];
+	if (!weights) return null;
+	const [kr, kb] = weights;
+	const kg = 1 - kr - kb;
+	const full = space.fullRange === true;
+	// Limited range: Y runs 16-235 and U, V 16-240 of 255.
+	const sy = full ? 1 : 255 / 219;
+	const sc = full ? 1 : 255 / 224;
+	const matrix = new Float32Array([
+		// Y's column, then U's (Cb), then V's (Cr): r, g, b in each.
+		sy, sy, sy,
+		0, (-sc * 2 * kb * (1 - kb)) / kg, sc * 2 * (1 - kb),
+		sc * 2 * (1 - kr), (-sc * 2 * kr * (1 - kr)) / kg, 0
+	]);
+	const offset = new Float32Array([full ? 0 : 16 / 255, 128 / 255, 128 / 255]);
+	return { matrix, offset };
+}
+
+/**
+ * The frame's planes in memory of their own (the frame may be closed right after), or null
+ * where they cannot be had: another pixel format, a colour space the shader does not know, an
+ * opaque GPU frame, a browser without copyTo.
+ */
+export async function copyPlanes(frame: VideoFrame): Promise<PlanarFrame | null> {
+	const format = frame.format;
+	if ((format !== 'I420' && format !== 'NV12') || typeof frame.copyTo !== 'function') return null;
+	const conversion = yuvToRgb(frame.colorSpace.toJSON());
+	if (!conversion) return null;
+	const rect = frame.visibleRect;
+	if (!rect) return null;
+	const width = rect.width;
+	const height = rect.height;
+	const cw = Math.ceil(width / 2);
+	const ch = Math.ceil(height / 2);
+	// Asked for tight rows, so each plane uploads without a row length.
+	const layout =
+		format === 'I420'
+			? [
+					{ offset: 0, stride: width },
+					{ offset: width * height, stride: cw },
+					{ offset: width * height + cw * ch, stride: cw }
+				]
+			: [
+					{ offset: 0, stride: width },
+					{ offset: width * height, stride: cw * 2 }
+				];
+	// Either way: Y, and two chroma samples for each 2x2 block.
+	const size = width * height + 2 * cw * ch;
+	try {
+		const data = new Uint8Array(size);
+		await frame.copyTo(data, { layout });
+		return { format, width, height, data, offsets: layout.map((p) => p.offset), ...conversion };
+	} catch (e) {
+		console.warn('Could not read the camera frame’s planes; using the browser’s conversion:', e);
+		return null;
+	}
+}
+
+/** Whether a source for the pipeline is a frame's planes (else a picture WebGL reads itself). */
+export function isPlanar(source: unknown): source is PlanarFrame {
+	return typeof source === 'object' && source !== null && 'offsets' in source && 'matrix' in source;
+}
