@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { test, expect, expectLivePreview, takePhotos, nav } from './fixtures';
 import { unzip } from './zip';
+import { stillCamera, sepiaIsThePreview } from './effect-pixels';
 
 /** First visit online, then wait until the service worker controls the page. */
 async function visitOnceOnline(page: Page): Promise<void> {
@@ -73,6 +74,17 @@ test('a photo taken offline is in the gallery after an offline reload, and expor
 	const files = await unzip(await readFile(await download.path()));
 	expect(files.size).toBe(2);
 	await expect(page.getByRole('status').getByText('Exported 2 photos')).toBeVisible();
+});
+
+test('effects work offline: the picker, the live preview and the saved photo all come from the precache', async ({ page, context }) => {
+	await stillCamera(page);
+	await visitOnceOnline(page);
+	await context.setOffline(true);
+	await page.reload();
+	await expectLivePreview(page);
+	// Nothing of the effects has loaded yet on this page: picker, pipeline and shaders load now.
+	await sepiaIsThePreview(page);
+	await expect(page.locator('[data-encoded-in]')).toHaveAttribute('data-encoded-in', 'worker');
 });
 
 test('after the first photo the storage is reported in settings', async ({ page }) => {
