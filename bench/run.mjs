@@ -17,7 +17,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { startServer, REFERENCE_PATH } from './lib/server.mjs';
+import { startServer, startReferenceServer } from './lib/server.mjs';
 import { firstVisit, measureFirstFrame, measureShutter, burst } from './lib/camera.mjs';
 import { measureGallery } from './lib/gallery.mjs';
 import { measureExport } from './lib/export.mjs';
@@ -126,6 +126,8 @@ if (BASELINE && !existsSync(`${BASELINE}/index.html`)) {
 	process.exit(2);
 }
 const server = await startServer({ buildDir: `${root}/build`, referenceDir: here('./reference'), port: PORT });
+// The floor on an origin of its own (PORT + 2; the baseline build has PORT + 1).
+const referenceServer = await startReferenceServer({ referenceDir: here('./reference'), port: PORT + 2 });
 // The earlier build on an origin of its own: its service worker and storage are its own.
 const baseline = BASELINE ? await startServer({ buildDir: BASELINE, referenceDir: here('./reference'), port: PORT + 1 }) : null;
 const browser = await chromium.launch({
@@ -178,7 +180,7 @@ async function cameraTargets() {
 	// and each page's storage starts empty. Same origin, same permission grant.
 	return [
 		await make('app', `${server.origin}/`, 'photobooth', 'photos', 'originals'),
-		await make('reference', `${server.origin}${REFERENCE_PATH}`, 'bench-reference', 'shots', 'shots'),
+		await make('reference', `${referenceServer.origin}/`, 'bench-reference', 'shots', 'shots'),
 		...(baseline ? [await make('baseline', `${baseline.origin}/`, 'photobooth', 'photos', 'originals')] : [])
 	];
 }
@@ -254,6 +256,7 @@ try {
 	await browser.close();
 	await server.close();
 	await baseline?.close();
+	await referenceServer.close();
 }
 
 // ---- Figures, budgets, table -----------------------------------------------------------------

@@ -1,7 +1,9 @@
 // Camera figures, for the app and the reference page alike: first live frame on a repeat visit,
 // shutter to saved, press to first visual feedback, and a burst of presses at the frame interval.
-// Both pages emit the same performance entries (booth:first-frame, booth:shutter-to-saved) and
-// have a button named "Take photo", so every function here takes either.
+// Every figure is timed from outside the page, the same way for both (bench/lib/inpage.js): the
+// first frame a <video> presents after a camera stream is set on it, and the IndexedDB
+// transaction that stores a photo's bytes completing (its record committed). Never by marks a
+// page sets about itself. Both pages have a button named "Take photo".
 
 /**
  * @typedef {object} Target
@@ -18,11 +20,7 @@ const shutterOf = (page) => page.getByRole('button', { name: 'Take photo', exact
 /** Navigates to the camera page and returns the time from navigation to the first preview frame. */
 export async function openLive(t, timeout = 20_000) {
 	await t.page.goto(t.url);
-	const handle = await t.page.waitForFunction(
-		() => performance.getEntriesByName('booth:first-frame')[0]?.startTime,
-		undefined,
-		{ timeout }
-	);
+	const handle = await t.page.waitForFunction(() => window.__bench.firstFrame, undefined, { timeout });
 	const firstFrame = await handle.jsonValue();
 	await shutterOf(t.page).waitFor({ state: 'visible', timeout });
 	await t.page.waitForFunction((sel) => !document.querySelector(sel)?.disabled, 'button[aria-label="Take photo"]', { timeout });
@@ -40,13 +38,55 @@ function firstFrameBreakdown(page) {
 		return {
 			responseEnd: nav?.responseEnd,
 			domInteractive: nav?.domInteractive,
+			domContentLoaded: nav?.domContentLoadedEventStart,
 			scriptsLoaded: scripts.length ? Math.max(...scripts.map((r) => r.responseEnd)) : null,
 			scripts: scripts.length,
 			getUserMediaCalled: gum?.start ?? null,
 			getUserMediaResolved: gum?.end ?? null,
-			firstFrame: performance.getEntriesByName('booth:first-frame')[0]?.startTime
+			firstFrame: window.__bench.firstFrame
 		};
 	});
+}
+
+/**
+ * The photos the page has stored so far, as the outside sees them: each IndexedDB transaction
+ * that wrote to the target's bytes store, when it completed, and the key it stored.
+ */
+function storedRecords(t) {
+	return t.page.evaluate(
+		(bytes) =>
+			window.__bench.commits
+				.filter((c) => c.stores.includes(bytes))
+				.map((c) => ({ at: c.at, id: c.keys.find((k) => k.store === bytes)?.key ?? null })),
+		t.bytes
+	);
+}
+
+const storedCount = (t) => storedRecords(t).then((list) => list.length);
+
+/** Waits until more than `k` photos are stored. */
+function waitStored(t, k, timeout) {
+	return t.page.waitForFunction(
+		({ bytes, k }) => window.__bench.commits.filter((c) => c.stores.includes(bytes)).length > k,
+		{ bytes: t.bytes, k },
+		{ timeout }
+	);
+}
+
+/**
+ * Presses (their event times) paired in order with the photos stored after them: the press to
+ * its record committed. Both pages store one record per press, in the order pressed.
+ */
+function pressesToStored(presses, records) {
+	const out = [];
+	let r = 0;
+	for (const pressed of presses) {
+		while (r < records.length && records[r].at < pressed) r++;
+		if (r >= records.length) break;
+		out.push({ pressed, saved: records[r].at, id: records[r].id });
+		r++;
+	}
+	return out;
 }
 
 /** Leaves the page, which releases the camera (neither page keeps a stream in the background). */
@@ -111,7 +151,6 @@ export function countRecords(page, db, store) {
 	);
 }
 
-const savedCount = (page) => page.evaluate(() => performance.getEntriesByName('booth:shutter-to-saved').length);
 
 /** Median rAF interval over ~1 s: the display frame the feedback budget is expressed in. */
 export function frameInterval(page) {
@@ -142,47 +181,52 @@ export async function singleShots(t, { n, warmup, gap }) {
 	const frame = await frameInterval(t.page);
 	const shutter = shutterOf(t.page);
 	const total = warmup + n;
+	const pressesBefore = await t.page.evaluate(() => window.__bench.presses.length);
+	const storedBefore = await storedCount(t);
 	for (let i = 0; i < total; i++) {
-		const before = await savedCount(t.page);
 		await shutter.click();
-		await t.page.waitForFunction((k) => performance.getEntriesByName('booth:shutter-to-saved').length > k, before, {
-			timeout: 15_000
-		});
+		await waitStored(t, storedBefore + i, 15_000);
 		await t.page.waitForTimeout(gap);
 	}
 	// Every press must have reached its frame; wait for the last one's paint record.
-	await t.page.waitForFunction((k) => window.__bench.presses.filter((p) => p.painted).length >= k, total);
-	const data = await t.page.evaluate((warmup) => {
-		const saved = performance.getEntriesByName('booth:shutter-to-saved');
-		const own = performance.getEntriesByName('booth:shutter-to-feedback');
-		return {
-			saved: saved.slice(warmup).map((e) => e.duration),
-			coldSaved: saved[0]?.duration,
-			feedback: window.__bench.presses.slice(warmup).map((p) => ({
-				// Press (the click's event time) to the end of the main thread's work on the
-				// first frame after it: the frame that shows the flash.
-				toPainted: p.painted - p.event,
-				// Press to the start of that frame (rAF), and whether the page changed its DOM first.
-				toFrame: p.frameStart - p.event,
-				inputDelay: p.listener - p.event,
-				mutated: p.mutated
-			})),
-			ownFeedback: own.slice(warmup).map((e) => e.duration),
-			// Diagnosis: how long each step of each shot took (ms), and what ran after the encode
-			// (reading the blob, the IndexedDB transaction) until the save completed.
-			phases: saved.slice(warmup).map((e) => {
-				const end = e.startTime + e.duration;
-				const calls = window.__bench.calls.filter((c) => c.start >= e.startTime && c.start <= end && c.end);
-				const steps = { firstStepAfter: calls.length ? calls[0].start - e.startTime : null };
-				for (const c of calls) steps[c.label] = (steps[c.label] ?? 0) + (c.end - c.start);
-				const enc = calls.filter((c) => c.label === 'encode').at(-1);
-				steps.afterEncode = enc ? end - enc.end : null;
-				steps.encodedSize = enc?.size ?? null;
-				return steps;
-			}),
-			longTasks: window.__bench.longTasks.filter((t) => t.start >= (saved[warmup]?.startTime ?? 0))
-		};
-	}, warmup);
+	await t.page.waitForFunction((k) => window.__bench.presses.filter((p) => p.painted).length >= k, pressesBefore + total);
+	const records = (await storedRecords(t)).slice(storedBefore);
+	const shots = pressesToStored(
+		await t.page.evaluate((k) => window.__bench.presses.slice(k).map((p) => p.event), pressesBefore),
+		records
+	);
+	const data = await t.page.evaluate(
+		({ warmup, shots, pressesBefore }) => {
+			const own = performance.getEntriesByName('booth:shutter-to-feedback');
+			return {
+				saved: shots.slice(warmup).map((s) => s.saved - s.pressed),
+				coldSaved: shots[0] ? shots[0].saved - shots[0].pressed : null,
+				feedback: window.__bench.presses.slice(pressesBefore + warmup).map((p) => ({
+					// Press (the click's event time) to the end of the main thread's work on the
+					// first frame after it: the frame that shows the flash.
+					toPainted: p.painted - p.event,
+					// Press to the start of that frame (rAF), and whether the page changed its DOM first.
+					toFrame: p.frameStart - p.event,
+					inputDelay: p.listener - p.event,
+					mutated: p.mutated
+				})),
+				ownFeedback: own.slice(-shots.length + warmup).map((e) => e.duration),
+				// Diagnosis: how long each step of each shot took (ms), and what ran after the encode
+				// (reading the blob, the IndexedDB transaction) until the record was committed.
+				phases: shots.slice(warmup).map(({ pressed, saved }) => {
+					const calls = window.__bench.calls.filter((c) => c.start >= pressed && c.start <= saved && c.end);
+					const steps = { firstStepAfter: calls.length ? calls[0].start - pressed : null };
+					for (const c of calls) steps[c.label] = (steps[c.label] ?? 0) + (c.end - c.start);
+					const enc = calls.filter((c) => c.label === 'encode').at(-1);
+					steps.afterEncode = enc ? saved - enc.end : null;
+					steps.encodedSize = enc?.size ?? null;
+					return steps;
+				}),
+				longTasks: window.__bench.longTasks.filter((t) => t.start >= (shots[warmup]?.pressed ?? 0))
+			};
+		},
+		{ warmup, shots, pressesBefore }
+	);
 	await release(t);
 	return { ...data, frameInterval: frame };
 }
@@ -293,23 +337,16 @@ export async function burst(t, { n, strategy = 'rapidPresses' }) {
 		);
 		const interval = 1000 / (fps || 20);
 		const before = await countRecords(t.page, t.db, t.store);
-		const measuresBefore = await savedCount(t.page);
+		const storedBefore = await storedCount(t);
+		const pressesBefore = await t.page.evaluate(() => window.__bench.presses.length);
 		const fired = await BURST_STRATEGIES[strategy](t.page, { n, interval });
 		// Give stragglers time: a backlog of n shots at up to 1 s each would still be counted.
-		await t.page
-			.waitForFunction((k) => performance.getEntriesByName('booth:shutter-to-saved').length >= k, measuresBefore + n, {
-				timeout: Math.max(10_000, n * 1000)
-			})
-			.catch(() => {});
+		await waitStored(t, storedBefore + n - 1, Math.max(10_000, n * 1000)).catch(() => {});
 		await t.page.waitForTimeout(300);
 		const after = await countRecords(t.page, t.db, t.store);
-		const saves = await t.page.evaluate(
-			(start) =>
-				performance
-					.getEntriesByName('booth:shutter-to-saved')
-					.filter((e) => e.startTime >= start - 1)
-					.map((e) => ({ pressed: e.startTime, saved: e.startTime + e.duration, id: e.detail })),
-			fired.start
+		const saves = pressesToStored(
+			await t.page.evaluate((k) => window.__bench.presses.slice(k).map((p) => p.event), pressesBefore),
+			(await storedRecords(t)).slice(storedBefore)
 		);
 		const ends = saves.map((s) => s.saved).sort((a, b) => a - b);
 		// A record is not a shot if its image is another shot's: count distinct images.

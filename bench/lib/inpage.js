@@ -3,6 +3,8 @@
 // bundle, and the app does not know it exists.
 //
 // window.__bench exposes:
+//   firstFrame  when the first <video> given a camera stream presented its first frame
+//   commits     every IndexedDB transaction that wrote: when it completed, its stores and keys
 //   presses     one record per shutter press: the press's event time, the first frame after it,
 //               and when that frame's main-thread work (style, layout, paint) was done
 //   longTasks   every long task (> 50 ms) since the document started
@@ -71,6 +73,48 @@
 
 	/** The accessible name of a button, as far as this page needs it. */
 	const buttonName = (b) => (b.getAttribute('aria-label') || b.textContent || '').trim();
+
+	// ---- Timed from outside, the same way for every page (the figures, not the pages' marks) ----
+	// First live frame: the first frame a <video> presents after a camera stream is set on it, in
+	// ms from navigation start (performance.now()'s origin). The watch starts in the same call
+	// that sets the stream, so no frame can be presented before it.
+	bench.firstFrame = null;
+	const srcObject = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'srcObject');
+	if (srcObject?.set && 'requestVideoFrameCallback' in HTMLVideoElement.prototype) {
+		Object.defineProperty(HTMLMediaElement.prototype, 'srcObject', {
+			...srcObject,
+			set(value) {
+				srcObject.set.call(this, value);
+				if (bench.firstFrame === null && value && this instanceof HTMLVideoElement) {
+					this.requestVideoFrameCallback(() => {
+						bench.firstFrame ??= performance.now();
+					});
+				}
+			}
+		});
+	}
+	// Durable records: every IndexedDB transaction that wrote, when it completed (its data is
+	// committed then), with the stores it wrote to and the keys it put.
+	bench.commits = [];
+	function watchWrites(name) {
+		const original = IDBObjectStore.prototype[name];
+		IDBObjectStore.prototype[name] = function (value, key) {
+			const tx = this.transaction;
+			let rec = tx.__benchCommit;
+			if (!rec) {
+				rec = tx.__benchCommit = { at: null, stores: [], keys: [] };
+				tx.addEventListener('complete', () => {
+					rec.at = performance.now();
+					bench.commits.push(rec);
+				});
+			}
+			if (!rec.stores.includes(this.name)) rec.stores.push(this.name);
+			const k = key ?? (this.keyPath && typeof this.keyPath === 'string' ? value?.[this.keyPath] : undefined);
+			rec.keys.push({ store: this.name, key: typeof k === 'string' || typeof k === 'number' ? k : null });
+			return original.call(this, value, key);
+		};
+	}
+	if (globalThis.IDBObjectStore) for (const name of ['put', 'add']) watchWrites(name);
 
 	// Press -> first visual feedback. A capturing listener on window runs before the page's own
 	// click handler, so its timestamps bracket everything the page does for the press.

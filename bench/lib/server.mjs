@@ -44,3 +44,24 @@ export async function startServer({ buildDir, referenceDir, port }) {
 			})
 	};
 }
+
+/**
+ * Serves the reference page (`referenceDir`) at / on an origin of its own: no service worker of
+ * the app's ever controls it, and its storage is its own.
+ */
+export async function startReferenceServer({ referenceDir, port }) {
+	const reference = sirv(referenceDir, { etag: true, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') });
+	const server = createServer((req, res) => reference(req, res, () => res.writeHead(404).end('not found')));
+	await new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, '127.0.0.1', resolve);
+	});
+	return {
+		origin: `http://127.0.0.1:${port}`,
+		close: () =>
+			new Promise((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			})
+	};
+}

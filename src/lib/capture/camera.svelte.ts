@@ -7,6 +7,7 @@ import { untrack } from 'svelte';
 import { settings } from '$lib/settings/settings.svelte';
 import { closeStream, facesUser, listCameras, openCamera, type CameraInfo } from './camera-device';
 import { CameraLock } from './camera-lock';
+import { dropEarly, earlyOrNothing, takeEarlyStream } from './early-camera';
 import {
 	CameraBusyError,
 	CameraInOtherTabError,
@@ -195,6 +196,8 @@ export class Camera {
 			this.#status = 'starting';
 			this.#error = null;
 		}
+		// Asked for by app.html while the app loaded (the first start only).
+		let early = takeEarlyStream(settings.values.cameraId);
 		try {
 			const claimed = !this.#lock || (await this.#lock.acquire(steal));
 			if (ctrl.signal.aborted) {
@@ -207,7 +210,10 @@ export class Camera {
 				this.#status = 'error';
 				return;
 			}
-			const stream = await openCamera(settings.values.cameraId, ctrl.signal);
+			const taken = early && (await earlyOrNothing(early));
+			early = undefined;
+			if (taken && ctrl.signal.aborted) return closeStream(taken);
+			const stream = taken ?? (await openCamera(settings.values.cameraId, ctrl.signal));
 			if (ctrl.signal.aborted) return closeStream(stream);
 			const track = stream.getVideoTracks()[0];
 			if (!track) throw new CameraLostError();
@@ -235,6 +241,7 @@ export class Camera {
 			// A busy camera is often freed a moment later; a lost one may come back.
 			if (err instanceof CameraBusyError || err instanceof CameraLostError) this.#scheduleRetry();
 		} finally {
+			dropEarly(early);
 			if (this.#starting === ctrl) this.#starting = null;
 		}
 	}
