@@ -37,6 +37,12 @@ const option = (name, fallback) => {
 };
 
 const QUICK = flag('--quick');
+/**
+ * `--cpu-throttle 4`: the camera pages (app and floor alike) run with Chromium's CPU throttling
+ * (CDP Emulation.setCPUThrottlingRate), as on a machine that many times slower: a burst must then
+ * slow down rather than save a frame twice.
+ */
+const THROTTLE = Number(option('--cpu-throttle', 1)) || 1;
 const PORT = Number(option('--port', process.env.BENCH_PORT ?? 4341));
 const BASELINE = option('--baseline', null);
 const CONFIG = QUICK
@@ -134,7 +140,7 @@ const browser = await chromium.launch({
 	executablePath: chromiumPath(),
 	args: [...QUIET_ARGS, '--use-fake-device-for-media-stream']
 });
-log(`Chromium ${browser.version()}, serving on ${server.origin}${QUICK ? ', --quick' : ''}`);
+log(`Chromium ${browser.version()}, serving on ${server.origin}${QUICK ? ', --quick' : ''}${THROTTLE > 1 ? `, CPU throttled ${THROTTLE}x` : ''}`);
 
 const results = {
 	date: new Date().toISOString(),
@@ -142,6 +148,7 @@ const results = {
 	chromium: browser.version(),
 	node: process.version,
 	config: CONFIG,
+	cpuThrottle: THROTTLE,
 	budgets: BUDGET,
 	baseline: BASELINE,
 	// How busy the shared machine was (1-minute load average; 2 cores): context for every figure.
@@ -171,6 +178,7 @@ async function cameraTargets() {
 		const context = await browser.newContext({ ...CONTEXT, permissions: ['camera'] });
 		await context.addInitScript({ path: INIT_SCRIPT });
 		const page = await context.newPage();
+		if (THROTTLE > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
 		const problems = [];
 		page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
 		page.on('console', (m) => m.type() === 'error' && problems.push(`console.error: ${m.text()}`));
@@ -588,7 +596,7 @@ const errors = Object.keys(results.errors);
 console.log(
 	`\n${rows.filter((r) => r.pass === true).length} budgets met, ${failed.length} broken` +
 		`${errors.length ? `, measurement errors in: ${errors.join(', ')}` : ''}. ` +
-		`Raw figures in bench/results.json (${results.seconds} s${QUICK ? ', --quick' : ''}; ` +
+		`Raw figures in bench/results.json (${results.seconds} s${QUICK ? ', --quick' : ''}${THROTTLE > 1 ? `, camera pages CPU-throttled ${THROTTLE}x` : ''}; ` +
 		`load average ${results.load.start} -> ${results.load.end} on ${cpus().length} cores).`
 );
 process.exitCode = errors.length ? 2 : failed.length ? 1 : 0;

@@ -1,4 +1,6 @@
 import { test, expect, openCamera, savedCount, nav } from './fixtures';
+import { readFile } from 'node:fs/promises';
+import { unzip } from './zip';
 
 const modes = (page: import('@playwright/test').Page) => page.getByRole('radiogroup', { name: 'Mode' });
 
@@ -66,7 +68,8 @@ test('Burst takes the set number of photos with one press; the mode cannot chang
 test('a burst counts a shot as saved only once it is stored, and leaving before the last is stored asks first', async ({ page }) => {
 	await page.addInitScript(() => {
 		if (!sessionStorage.getItem('seeded')) {
-			localStorage.setItem('photobooth.settings', JSON.stringify({ version: 3, mode: 'burst', burstCount: 10, burstInterval: 200 }));
+			// 400 ms apart: long enough for the screen to be read several times mid-burst.
+			localStorage.setItem('photobooth.settings', JSON.stringify({ version: 3, mode: 'burst', burstCount: 10, burstInterval: 400 }));
 			sessionStorage.setItem('seeded', '1');
 		}
 	});
@@ -102,4 +105,37 @@ test('a burst counts a shot as saved only once it is stored, and leaving before 
 	await page.close({ runBeforeUnload: true });
 	await expect.poll(() => page.isClosed()).toBe(true);
 	expect(askedAgain).toBe(false);
+});
+
+test('a burst of 10 at its fastest, exported, is ten different pictures: no frame saved twice', async ({ page }) => {
+	await page.addInitScript(() => {
+		delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+		if (!sessionStorage.getItem('seeded')) {
+			localStorage.setItem('photobooth.settings', JSON.stringify({ version: 3, mode: 'burst', burstCount: 10, burstInterval: 200 }));
+			sessionStorage.setItem('seeded', '1');
+		}
+	});
+	await openCamera(page);
+	await page.getByRole('button', { name: 'Take photo', exact: true }).click();
+	await expect.poll(() => savedCount(page), { timeout: 30_000 }).toBe(10);
+	await page.goto('/gallery');
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+	const files = [...(await unzip(await readFile(await download.path()))).values()];
+	expect(files).toHaveLength(10);
+	// Decoded as another app would, and compared pixel for pixel (not byte for byte).
+	const pictures = await page.evaluate(async (list) => {
+		const out: string[] = [];
+		for (const b64 of list) {
+			const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+			const bitmap = await createImageBitmap(new Blob([bytes]));
+			const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+			const ctx = canvas.getContext('2d')!;
+			ctx.drawImage(bitmap, 0, 0);
+			const pixels = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+			const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', pixels));
+			out.push(Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join(''));
+		}
+		return out;
+	}, files.map((f) => Buffer.from(f).toString('base64')));
+	expect(new Set(pictures).size).toBe(10);
 });

@@ -9,6 +9,9 @@
  * Without Web Locks (old browsers) every tab may use the camera, as before.
  */
 
+import type { EarlyClaim } from './early-camera';
+
+/** The lock's name: app.html's early camera script asks for it by name too. */
 const NAME = 'photobooth:camera';
 /** A tab asks this many times more, this far apart, before saying another tab has the camera. */
 const RETRIES = 5;
@@ -81,6 +84,29 @@ export class CameraLock {
 					this.#onLost();
 				});
 		});
+	}
+
+	/**
+	 * Takes over a claim made before the app loaded (app.html's early camera): true if it was
+	 * had, and then it is this tab's as if acquired here. False: ask with acquire() as usual.
+	 */
+	async adopt(early: Promise<EarlyClaim | null>): Promise<boolean> {
+		const claim = await early;
+		if (!claim) return false;
+		if (this.#free) {
+			claim.release();
+			return true;
+		}
+		this.#free = claim.release;
+		claim.done.then(
+			() => this.#channel?.postMessage('freed'),
+			() => {
+				// Stolen: the other tab has the camera now.
+				if (this.#free === claim.release) this.#free = null;
+				this.#onLost();
+			}
+		);
+		return true;
 	}
 
 	/** Lets the camera go; the other tabs are told once it is free. */

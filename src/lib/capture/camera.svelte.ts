@@ -7,7 +7,7 @@ import { untrack } from 'svelte';
 import { settings } from '$lib/settings/settings.svelte';
 import { closeStream, facesUser, listCameras, openCamera, type CameraInfo } from './camera-device';
 import { CameraLock } from './camera-lock';
-import { dropEarly, earlyOrNothing, takeEarlyStream } from './early-camera';
+import { dropEarly, earlyOrNothing, releaseEarly, takeEarly } from './early-camera';
 import {
 	CameraBusyError,
 	CameraInOtherTabError,
@@ -196,10 +196,14 @@ export class Camera {
 			this.#status = 'starting';
 			this.#error = null;
 		}
-		// Asked for by app.html while the app loaded (the first start only).
-		let early = takeEarlyStream(settings.values.cameraId);
+		// Asked for by app.html while the app loaded (the first start only): the stream and the claim.
+		const first = takeEarly(settings.values.cameraId);
+		let early = first?.stream;
 		try {
-			const claimed = !this.#lock || (await this.#lock.acquire(steal));
+			let claimed = !this.#lock;
+			if (this.#lock && first && !steal) claimed = await this.#lock.adopt(first.lock);
+			else releaseEarly(first?.lock);
+			if (this.#lock && !claimed) claimed = await this.#lock.acquire(steal);
 			if (ctrl.signal.aborted) {
 				// Stopped or hidden while waiting: let go, unless a newer start has the claim now.
 				if (claimed && !this.#starting) this.#lock?.release();

@@ -1,15 +1,26 @@
 /**
  * The camera asked for before the app has loaded. An inline script in app.html makes the same
  * getUserMedia request the engine would (the remembered camera, the same constraints) as soon as
- * the camera page's HTML is parsed, so the camera starts while the app's code is still on its
- * way; the engine takes the stream over on its first start. Measured here, the request came
- * 230-490 ms after navigation when it waited for the app, and about 60 ms when made inline.
+ * the camera page's HTML is parsed, and claims the camera for this tab (the Web Lock of
+ * camera-lock.ts) at the same time, so both are under way while the app's code is still on its
+ * way; the engine takes them over on its first start. Measured here: the request came 230-550 ms
+ * after navigation when it waited for the app, and 70-110 ms inline; claiming the lock from the
+ * app took another 100-190 ms at start-up (the browser is busy then), now overlapped.
  */
 import { closeStream } from './camera-device';
 
-interface EarlyCamera {
+/** The camera's claim (camera-lock.ts) taken by the early script: held until `release()`. */
+export interface EarlyClaim {
+	release(): void;
+	/** Settles when the claim ends: resolves once let go, rejects if another tab took it. */
+	done: Promise<unknown>;
+}
+
+export interface EarlyCamera {
 	deviceId: string;
 	stream: Promise<MediaStream>;
+	/** The claim, or null where it was not had (another tab has the camera, or no Web Locks). */
+	lock: Promise<EarlyClaim | null>;
 }
 
 declare global {
@@ -19,22 +30,28 @@ declare global {
 }
 
 /**
- * The early request, once (later starts ask afresh), if it was for `deviceId`; one for another
- * camera is let go. Undefined when there is none.
+ * The early request and claim, once (later starts ask afresh), if they were for `deviceId`;
+ * ones for another camera are let go. Undefined when there are none.
  */
-export function takeEarlyStream(deviceId: string): Promise<MediaStream> | undefined {
+export function takeEarly(deviceId: string): EarlyCamera | undefined {
 	if (typeof window === 'undefined') return undefined;
 	const early = window.__boothEarlyCamera;
 	window.__boothEarlyCamera = undefined;
 	if (!early) return undefined;
-	if (early.deviceId === deviceId) return early.stream;
+	if (early.deviceId === deviceId) return early;
 	dropEarly(early.stream);
+	releaseEarly(early.lock);
 	return undefined;
 }
 
 /** Lets an early stream go (not used after all). */
 export function dropEarly(stream: Promise<MediaStream> | undefined): void {
 	stream?.then(closeStream, () => {});
+}
+
+/** Lets an early claim go (not taken over). */
+export function releaseEarly(lock: Promise<EarlyClaim | null> | undefined): void {
+	void lock?.then((claim) => claim?.release());
 }
 
 /**

@@ -55,7 +55,7 @@ export class FrameClaims {
 	 */
 	async claim<F extends ClaimableFrame>(snapshot: FrameSource<F>, opts: ClaimOptions): Promise<F> {
 		const now = opts.now ?? (() => performance.now());
-		const stallMs = opts.stallMs ?? 250;
+		const stallMs = opts.stallMs ?? STALL_MS;
 		const started = now();
 		for (;;) {
 			opts.signal?.throwIfAborted();
@@ -84,8 +84,13 @@ export function canSnapshotVideo(): boolean {
 	return typeof VideoFrame === 'function';
 }
 
-/** How long a shot waits for a new frame before it takes the one it has (a stalled camera). */
-const STALL_MS = 250;
+/**
+ * How long a shot waits for a new frame before it takes the one it has (a stalled camera). Long:
+ * on a slow or busy machine a burst slows down rather than save a frame twice (at 4x CPU
+ * throttling here frames came more than 250 ms apart, and a shot took a repeat); a frozen camera
+ * still gives each press its photo, a second late.
+ */
+const STALL_MS = 1000;
 
 /**
  * Frame uniqueness for one preview <video>, by whichever means this browser has. Where a live
@@ -127,7 +132,7 @@ export class FrameGate {
 	/**
 	 * For a still that will not be a claimed snapshot (takePhoto, or a browser without
 	 * VideoFrame): waits until a frame newer than the last such shot's is presented, or up to
-	 * 250 ms where frames stall, and marks it taken.
+	 * STALL_MS where frames stall, and marks it taken.
 	 */
 	async nextUnshot(): Promise<void> {
 		const video = this.#video;

@@ -141,6 +141,10 @@ export function startPreview(canvas: HTMLCanvasElement, video: HTMLVideoElement,
 	const size = adaptiveWidth();
 	const planes = planeReader();
 	let busy = false;
+	// The canvas's size on screen, kept by a ResizeObserver (not read from layout every frame).
+	let shown = canvas.getBoundingClientRect();
+	const sizes = typeof ResizeObserver === 'function' ? new ResizeObserver(() => (shown = canvas.getBoundingClientRect())) : null;
+	sizes?.observe(canvas);
 	const stop = onFrames(video, (missed) => {
 		if (busy) return;
 		const frame = frameOf(video);
@@ -148,7 +152,6 @@ export function startPreview(canvas: HTMLCanvasElement, video: HTMLVideoElement,
 		const v = view();
 		if (v.active === false) return;
 		size.presented(missed);
-		const shown = canvas.getBoundingClientRect();
 		const crop = v.crop ?? { x: 0, y: 0, width: 1, height: 1 };
 		// The frame is shown cut to the crop: enough pixels for the crop to fill its box.
 		const dpr = globalThis.devicePixelRatio || 1;
@@ -172,6 +175,7 @@ export function startPreview(canvas: HTMLCanvasElement, video: HTMLVideoElement,
 	return {
 		stop: () => {
 			stopped = true;
+			sizes?.disconnect();
 			stop();
 		},
 		get lost() {
