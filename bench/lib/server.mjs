@@ -31,18 +31,7 @@ export async function startServer({ buildDir, referenceDir, port }) {
 			app(req, res, () => res.writeHead(404).end('not found'));
 		}
 	});
-	await new Promise((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(port, '127.0.0.1', resolve);
-	});
-	return {
-		origin: `http://127.0.0.1:${port}`,
-		close: () =>
-			new Promise((resolve) => {
-				server.closeAllConnections();
-				server.close(() => resolve());
-			})
-	};
+	return listen(server, port);
 }
 
 /**
@@ -52,6 +41,11 @@ export async function startServer({ buildDir, referenceDir, port }) {
 export async function startReferenceServer({ referenceDir, port }) {
 	const reference = sirv(referenceDir, { etag: true, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') });
 	const server = createServer((req, res) => reference(req, res, () => res.writeHead(404).end('not found')));
+	return listen(server, port);
+}
+
+/** Listens on 127.0.0.1:port; resolves to the origin and a close() that drops open connections. */
+async function listen(server, port) {
 	await new Promise((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(port, '127.0.0.1', resolve);
