@@ -25,6 +25,9 @@ function clientOnlyLazy(): Plugin {
 }
 
 export default defineConfig({
+	// Workers are ES modules, so what a worker needs only sometimes (the video muxer of the clip
+	// worker) is a chunk of its own, loaded when first needed.
+	worker: { format: 'es' },
 	plugins: [
 		clientOnlyLazy(),
 		sveltekit(),

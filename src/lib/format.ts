@@ -42,13 +42,35 @@ export function photoAlt(takenAt: number): string {
 
 /**
  * The alt text of anything in the gallery: a strip's starts "Strip" and says how many photos it
- * holds; a photo's is photoAlt.
+ * holds; a GIF's, a boomerang's or a video's names it and says how long it plays; a photo's is
+ * photoAlt.
  */
-export function itemAlt(item: { takenAt: number; kind?: string; strip?: { shots: readonly string[] } }): string {
-	if (item.kind !== 'strip') return photoAlt(item.takenAt);
-	const n = item.strip?.shots.length ?? 0;
+export function itemAlt(item: { takenAt: number; kind?: string; type?: string; duration?: number; strip?: { shots: readonly string[] } }): string {
 	const made = isPhotoTime(item.takenAt) ? formatDateTime(item.takenAt) : 'at an unknown date';
-	return `Strip of ${n} ${n === 1 ? 'photo' : 'photos'}, made ${made}`;
+	if (item.kind === 'strip') {
+		const n = item.strip?.shots.length ?? 0;
+		return `Strip of ${n} ${n === 1 ? 'photo' : 'photos'}, made ${made}`;
+	}
+	const moving = KIND_NAMES[item.kind ?? ''] ?? (item.type?.startsWith('video/') ? 'Video' : undefined);
+	if (!moving) return photoAlt(item.takenAt);
+	const length = item.duration ? `, ${formatDuration(item.duration)}` : '';
+	return `${moving}${length}, made ${made}`;
+}
+
+/** A moving picture's length in whole seconds, as players show it: "0:03", "1:05". */
+export function formatDuration(ms: number): string {
+	const s = Math.max(0, Math.floor(ms / 1000));
+	return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+const KIND_NAMES: Record<string, string> = { strip: 'Strip', gif: 'GIF', boomerang: 'Boomerang', video: 'Video' };
+
+/** What a press saved, for screen readers: "Photo saved", "4 photos saved", "Boomerang and GIF saved". */
+export function savedMessage(saved: readonly { kind?: string }[]): string {
+	if (saved.every((m) => !m.kind)) return saved.length === 1 ? 'Photo saved' : `${saved.length} photos saved`;
+	if (saved.some((m) => m.kind === 'strip')) return `Strip saved, with its ${plural(saved.length - 1, 'photo')}`;
+	const names = [...new Set(saved.map((m) => KIND_NAMES[m.kind ?? ''] ?? 'Photo'))];
+	return `${names.join(' and ')} saved`;
 }
 
 export function formatBytes(bytes: number): string {

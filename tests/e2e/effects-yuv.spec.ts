@@ -27,6 +27,9 @@ test('Sepia from a camera’s YUV frames: the saved photo is what the preview sh
 });
 
 test('Twirl from a camera’s YUV frames, cropped square and mirrored: the photo is the preview as shown', async ({ page }) => {
+	// Two photos, an effect picked and the picker's live tiles, all on software WebGL: 30-50 s
+	// when the shared machine is busy.
+	test.slow();
 	await page.addInitScript(() => {
 		if (!sessionStorage.getItem('seeded')) {
 			localStorage.setItem('photobooth.settings', JSON.stringify({ version: 3, shape: '1:1', mirrorPreview: true, mirrorSaved: true }));

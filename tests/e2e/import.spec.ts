@@ -58,7 +58,7 @@ test('a corrupt or unsupported file is refused with its reason, and nothing else
 	await expect(result.getByRole('heading')).toHaveText('Imported 1 photo');
 	await expect(result.getByRole('listitem')).toHaveText([
 		/^broken\.jpg: the image is damaged or cannot be read\.$/,
-		/^notes\.txt: not a photo \(JPEG, PNG, WebP or GIF\) or a Photo Booth backup\.$/,
+		/^notes\.txt: not a photo \(JPEG, PNG, WebP or GIF\), a video \(MP4 or WebM\) or a Photo Booth backup\.$/,
 		/^broken\.zip: not a readable ZIP archive/,
 		/^holey-backup\.zip: photos\/gone\.jpg: missing from the archive\.$/
 	]);

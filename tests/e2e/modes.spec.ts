@@ -7,7 +7,7 @@ const modes = (page: import('@playwright/test').Page) => page.getByRole('radiogr
 test('the mode switch lists the modes, is keyboard-reachable and remembered across visits', async ({ page }) => {
 	await openCamera(page);
 	const group = modes(page);
-	await expect(group.getByRole('radio')).toHaveCount(3);
+	await expect(group.getByRole('radio')).toHaveCount(6);
 	await expect(group.getByRole('radio', { name: 'Strip', exact: true })).toBeVisible();
 	await expect(group.getByRole('radio', { name: 'Photo', exact: true })).toBeChecked();
 	await expect(group.getByRole('radio', { name: 'Burst', exact: true })).not.toBeChecked();

@@ -1,25 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { test, expect, nav } from './fixtures';
 import { unzip } from './zip';
-import { regionMeans, shootStrip, storedItems, stripSettings } from './strips';
+import { frameOverlay, regionMeans, shootStrip, storedItems, stripSettings } from './strips';
 
 test.slow();
-
-/** A 1200 x 1800 PNG overlay made in the page: an opaque red frame 150 px wide, clear inside. */
-async function frameOverlay(page: import('@playwright/test').Page): Promise<Buffer> {
-	const b64 = await page.evaluate(async () => {
-		const c = new OffscreenCanvas(1200, 1800);
-		const ctx = c.getContext('2d')!;
-		ctx.fillStyle = '#ff0000';
-		ctx.fillRect(0, 0, 1200, 1800);
-		ctx.clearRect(150, 150, 900, 1500);
-		const bytes = new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer());
-		let s = '';
-		for (const b of bytes) s += String.fromCharCode(b);
-		return btoa(s);
-	});
-	return Buffer.from(b64, 'base64');
-}
 
 test('an imported overlay is drawn over the shots; Back up then Import on a fresh profile restores the strip, its recipe and overlay', async ({
 	page,
@@ -29,7 +13,7 @@ test('an imported overlay is drawn over the shots; Back up then Import on a fres
 	await page.goto('/settings');
 	const png = await frameOverlay(page);
 	await page.locator('input[type="file"][accept="image/png"]').setInputFiles({ name: 'frame.png', mimeType: 'image/png', buffer: png });
-	await expect(page.getByText('frame.png, drawn over every strip.')).toBeVisible();
+	await expect(page.getByText('frame.png, drawn over every strip, GIF, boomerang and video.')).toBeVisible();
 	await expect(page.getByRole('radiogroup', { name: 'Layout' }).getByRole('radio', { name: 'Single' })).toBeChecked();
 	await expect(page.getByRole('textbox', { name: /^Caption/ })).toHaveValue('Overlay party');
 
@@ -78,7 +62,7 @@ test('an imported overlay is drawn over the shots; Back up then Import on a fres
 	await expect(other.getByRole('list').getByRole('img', { name: /^Strip of 1 photo/ })).toBeVisible();
 	// The overlay came back under its id, so the restored settings and strip still find it.
 	await other.goto('/settings');
-	await expect(other.getByText('frame.png, drawn over every strip.')).toBeVisible();
+	await expect(other.getByText('frame.png, drawn over every strip, GIF, boomerang and video.')).toBeVisible();
 	await fresh.close();
 });
 

@@ -90,3 +90,19 @@ export function regionMeans(
 export function sketchDistance(a: number[], b: number[]): number {
 	return a.reduce((n, v, i) => Math.max(n, Math.abs(v - b[i])), 0);
 }
+
+/** A 1200 x 1800 PNG overlay made in the page: an opaque red frame 150 px wide, clear inside. */
+export async function frameOverlay(page: import('@playwright/test').Page): Promise<Buffer> {
+	const b64 = await page.evaluate(async () => {
+		const c = new OffscreenCanvas(1200, 1800);
+		const ctx = c.getContext('2d')!;
+		ctx.fillStyle = '#ff0000';
+		ctx.fillRect(0, 0, 1200, 1800);
+		ctx.clearRect(150, 150, 900, 1500);
+		const bytes = new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer());
+		let s = '';
+		for (const b of bytes) s += String.fromCharCode(b);
+		return btoa(s);
+	});
+	return Buffer.from(b64, 'base64');
+}

@@ -60,4 +60,16 @@ describe('camera in Firefox', () => {
 		await nav(ff.page, 'Camera').click();
 		await byRole(ff.page, 'link', 'Open latest photo').wait();
 	});
+
+	test('GIF: one press in GIF mode stores an animated GIF of the preview, 480 px on its long side', async () => {
+		await openCamera(ff);
+		await byRole(ff.page, 'radio', 'GIF').click();
+		await byRole(ff.page, 'button', 'Take photo').click();
+		await waitForText(ff.page, 'GIF saved');
+		const [gif] = await storedPhotos(ff.page);
+		expect(gif.meta.type).toBe('image/gif');
+		expect(gif.head).toEqual([0x47, 0x49, 0x46]); // "GIF"
+		expect(Math.max(gif.decoded.width, gif.decoded.height)).toBe(480);
+		expect(gif.mean).toBeGreaterThan(5);
+	});
 });

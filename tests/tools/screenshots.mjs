@@ -43,6 +43,11 @@ try {
 		// Live effects: a distortion over the preview, and the picker's page of nine live previews.
 		{ name: 'effect-twirl', viewport: { width: 1280, height: 800 }, settings: { effect: 'twirl' }, effect: true },
 		{ name: 'effects-picker', viewport: { width: 1280, height: 800 }, settings: { effect: 'sepia' }, picker: true },
+		// Moving pictures: a GIF being recorded, a video's timer and Stop recording, and the gallery
+		// with a GIF, a boomerang and a video marked (then the boomerang playing in the viewer).
+		{ name: 'mode-gif', viewport: { width: 1280, height: 800 }, settings: { mode: 'gif', gifFrames: 20, gifDuration: 5000 }, motion: 'gif' },
+		{ name: 'mode-video', viewport: { width: 412, height: 892 }, settings: { mode: 'video', videoLimit: 30000 }, motion: 'video' },
+		{ name: 'gallery-motion', viewport: { width: 1280, height: 800 }, settings: { mode: 'gif', gifFrames: 6, gifDuration: 1500, boomerangGif: true }, motion: 'gallery' },
 		{ name: 'strip-viewer-narrow', viewport: { width: 412, height: 892 }, settings: { mode: 'strip', caption: 'Ana & Luis', stripLayout: 'postcard', stripBackground: 'blush' }, strip: 'viewer' }
 	];
 	for (const shot of shots) {
@@ -77,6 +82,34 @@ try {
 				return img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0;
 			});
 			await page.waitForTimeout(600);
+		} else if (shot.motion === 'gif' || shot.motion === 'video') {
+			await shutter.click();
+			await page.getByText(`Recording ${shot.motion === 'gif' ? 'GIF' : 'Video'}`).first().waitFor();
+			await page.waitForTimeout(shot.motion === 'gif' ? 1500 : 3300);
+		} else if (shot.motion === 'gallery') {
+			const modes = page.getByRole('radiogroup', { name: 'Mode' });
+			await shutter.click();
+			await page.getByText('GIF saved').waitFor({ timeout: 30_000 });
+			await modes.getByRole('radio', { name: 'Boomerang', exact: true }).click();
+			await shutter.click();
+			await page.getByText('Boomerang and GIF saved').waitFor({ timeout: 60_000 });
+			await modes.getByRole('radio', { name: 'Video', exact: true }).click();
+			await shutter.click();
+			await page.waitForTimeout(3000);
+			await page.getByRole('button', { name: 'Stop recording' }).click();
+			await page.getByText('Video saved').waitFor({ timeout: 30_000 });
+			await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Gallery', exact: true }).click();
+			await page.getByRole('list').getByRole('img').nth(3).waitFor();
+			await page.waitForFunction(() => [...document.querySelectorAll('[role="list"] img')].every((i) => i instanceof HTMLImageElement && i.complete && i.naturalWidth > 0));
+			await page.waitForTimeout(500);
+			await page.screenshot({ path: `${out}gallery-motion.png` });
+			console.log('wrote static/screenshots/gallery-motion.png');
+			await page.getByRole('list').getByRole('img', { name: /^Boomerang/ }).click();
+			await page.waitForFunction(() => (document.querySelector('[role="dialog"] video')?.currentTime ?? 0) > 0.8);
+			await page.screenshot({ path: `${out}boomerang-viewer.png` });
+			console.log('wrote static/screenshots/boomerang-viewer.png');
+			await context.close();
+			continue;
 		} else if (shot.effect) {
 			await page.locator('canvas.fx').waitFor();
 			await page.waitForTimeout(1500);

@@ -67,6 +67,36 @@ describe('backup manifest', () => {
 	});
 });
 
+describe('moving pictures in the manifest', () => {
+	const clip: PhotoMeta = { ...meta('m'), type: 'video/mp4', width: 720, height: 404, kind: 'boomerang', duration: 5600, frames: 84 };
+	const gif: PhotoMeta = { ...meta('g'), type: 'image/gif', width: 480, height: 270, kind: 'gif', duration: 2000, frames: 10 };
+
+	it('carry a clip’s kind, length and frames through a round trip, its length read from the file where it says', () => {
+		const built = buildManifest(
+			[
+				{ meta: clip, name: 'photos/m.mp4' },
+				{ meta: gif, name: 'photos/g.gif' }
+			],
+			{}
+		);
+		const parsed = parseManifest(JSON.stringify(built));
+		expect(parsed.bad).toBe(0);
+		expect(metaFromManifest(parsed.photos[0], 1234, { width: 720, height: 404 })).toEqual(clip);
+		expect(metaFromManifest(parsed.photos[0], 1234, { width: 720, height: 404, duration: 5601 }).duration).toBe(5601);
+		expect(metaFromManifest(parsed.photos[1], 1234, { width: 480, height: 270 })).toEqual(gif);
+	});
+
+	it('drop a motion entry that cannot be trusted, keeping the picture', () => {
+		const raw = JSON.parse(JSON.stringify(buildManifest([{ meta: clip, name: 'photos/m.mp4' }], {})));
+		raw.photos[0].motion = { kind: 'hologram', duration: 5 };
+		const parsed = parseManifest(JSON.stringify(raw));
+		expect(parsed.photos).toHaveLength(1);
+		expect(metaFromManifest(parsed.photos[0], 1, { width: 720, height: 404 }).kind).toBeUndefined();
+		raw.photos[0].type = 'video/x-msvideo';
+		expect(parseManifest(JSON.stringify(raw)).bad).toBe(1);
+	});
+});
+
 describe('strips and overlays in the manifest', () => {
 	const recipe = { layout: 'postcard' as const, stripShots: 4 as const, shots: ['a', 'b', 'c', 'd'], design: { caption: 'Hi', date: true, background: 'night' }, overlay: 'o1' };
 	const strip: PhotoMeta = { ...meta('s'), kind: 'strip', strip: recipe, prints: 2 };

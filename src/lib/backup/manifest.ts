@@ -2,7 +2,7 @@
  * The backup's manifest.json: which file in the ZIP is which photo, with everything the
  * gallery knows about it, plus the settings. Pure, so building and checking it is unit-tested.
  */
-import type { PhotoMeta } from '$lib/photos/types';
+import { kindFields, MOTION_KINDS, type MotionKind, type PhotoMeta } from '$lib/photos/types';
 import { checkRecipe, type StripRecipe } from '$lib/strips/recipe';
 import { isPhotoTime } from '$lib/time';
 
@@ -29,6 +29,8 @@ export interface ManifestPhoto {
 	strip?: StripRecipe;
 	/** Copies printed. */
 	prints?: number;
+	/** A moving picture: its kind, how long it plays (ms), its frames, whether it has sound. */
+	motion?: { kind: MotionKind; duration: number; frames?: number; sound?: boolean };
 }
 
 /** An overlay drawn over strips: its PNG inside the ZIP. */
@@ -71,7 +73,8 @@ export function buildManifest(
 			favorite: meta.favorite === 1,
 			...(thumbnail ? { thumbnail } : {}),
 			...(meta.kind === 'strip' && meta.strip ? { strip: meta.strip } : {}),
-			...(meta.prints ? { prints: meta.prints } : {})
+			...(meta.prints ? { prints: meta.prints } : {}),
+			...(isMotionKind(meta.kind) ? { motion: motionOf(meta, meta.kind) } : {})
 		})),
 		...(overlays.length ? { overlays: [...overlays] } : {})
 	};
@@ -84,7 +87,28 @@ export class ManifestError extends Error {
 	}
 }
 
-const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif']);
+const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'video/mp4', 'video/webm']);
+
+const isMotionKind = (v: unknown): v is MotionKind => (MOTION_KINDS as readonly unknown[]).includes(v);
+
+function motionOf(meta: Pick<PhotoMeta, 'duration' | 'frames' | 'sound'>, kind: MotionKind): NonNullable<ManifestPhoto['motion']> {
+	return {
+		kind,
+		duration: meta.duration ?? 0,
+		...(meta.frames ? { frames: meta.frames } : {}),
+		...(meta.sound ? { sound: true } : {})
+	};
+}
+
+/** A moving picture's entry, checked; undefined where it is absent or cannot be trusted. */
+function checkMotion(raw: unknown): ManifestPhoto['motion'] {
+	if (!raw || typeof raw !== 'object') return undefined;
+	const m = raw as Record<string, unknown>;
+	if (!isMotionKind(m.kind)) return undefined;
+	const duration = isInt(m.duration) && m.duration <= 24 * 3600 * 1000 ? m.duration : 0;
+	const frames = isInt(m.frames, 1) && m.frames <= 100_000 ? m.frames : undefined;
+	return motionOf({ duration, frames, sound: m.sound === true }, m.kind);
+}
 const isInt = (v: unknown, min = 0): v is number => Number.isSafeInteger(v) && (v as number) >= min;
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 
@@ -108,7 +132,8 @@ function checkPhoto(raw: unknown): ManifestPhoto | null {
 		favorite: p.favorite === true,
 		...(isText(p.thumbnail, 1000) && p.thumbnail ? { thumbnail: p.thumbnail } : {}),
 		...(p.strip !== undefined ? { strip: checkRecipe(p.strip) ?? undefined } : {}),
-		...(isInt(p.prints, 1) ? { prints: p.prints } : {})
+		...(isInt(p.prints, 1) ? { prints: p.prints } : {}),
+		...(checkMotion(p.motion) ? { motion: checkMotion(p.motion) } : {})
 	};
 }
 
@@ -150,7 +175,7 @@ export function parseManifest(text: string): { photos: ManifestPhoto[]; bad: num
  * The gallery's metadata for a photo from the manifest: its byte size and its pixel size from
  * the real image (decoded), never from what the manifest claims.
  */
-export function metaFromManifest(p: ManifestPhoto, size: number, pixels: { width: number; height: number }): PhotoMeta {
+export function metaFromManifest(p: ManifestPhoto, size: number, pixels: { width: number; height: number; duration?: number }): PhotoMeta {
 	return {
 		id: p.id,
 		takenAt: p.takenAt,
@@ -161,6 +186,7 @@ export function metaFromManifest(p: ManifestPhoto, size: number, pixels: { width
 		camera: p.camera,
 		favorite: p.favorite ? 1 : 0,
 		...(p.strip ? { kind: 'strip' as const, strip: p.strip } : {}),
-		...(p.prints ? { prints: p.prints } : {})
+		...(p.prints ? { prints: p.prints } : {}),
+		...(p.motion && !p.strip ? kindFields({ motion: { ...p.motion, duration: pixels.duration ?? p.motion.duration } }) : {})
 	};
 }

@@ -19,7 +19,7 @@ export interface RestoreSteps {
 	/** Which of these ids are here already. */
 	existing(ids: readonly string[]): Promise<Set<string>>;
 	/** The image's pixel size, by decoding it; rejects with FileRejected where it does not decode. */
-	measure(data: ArrayBuffer, type: string): Promise<{ width: number; height: number }>;
+	measure(data: ArrayBuffer, type: string): Promise<{ width: number; height: number; duration?: number }>;
 	/** Stores one photo whole (counted as added, or skipped where its id is taken). */
 	store(meta: PhotoMeta, data: ArrayBuffer, thumbnail?: StoredThumbnail): Promise<void>;
 	skipped(): void;

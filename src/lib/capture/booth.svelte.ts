@@ -7,7 +7,7 @@ import { settings } from '$lib/settings/settings.svelte';
 import type { PhotoMeta } from '$lib/photos/types';
 import { abortError, sleep } from '$lib/abort';
 import { mayFlash } from './flash';
-import { modeById, type CaptureMode, type ModeContext } from './modes';
+import { modeById, type CaptureMode, type ModeContext, type Recording } from './modes';
 import type { Camera } from './camera.svelte';
 import type { Saver } from './saver';
 import type { Shutter } from './shutter.svelte';
@@ -32,6 +32,7 @@ export class Booth {
 	#saver: Saver;
 	#remaining = $state(0);
 	#shot = $state<{ index: number; total: number } | null>(null);
+	#recording = $state<Recording | null>(null);
 	/** This press's shots stored so far (the screen never counts more than are stored). */
 	#stored = $state(0);
 	/** Shots taken, on any press, whose records are not stored yet. */
@@ -67,6 +68,10 @@ export class Booth {
 	/** The shot of several being taken ("2 of 4"), or null. */
 	get shot(): { index: number; total: number } | null {
 		return this.#shot;
+	}
+	/** A recording under way (a GIF's frames, a clip), or null. */
+	get recording(): Recording | null {
+		return this.#recording;
 	}
 	/** How many of this press's shots are stored (durable) so far. */
 	get stored(): number {
@@ -117,6 +122,7 @@ export class Booth {
 		// Saves run on after the last shot; each one succeeds or fails on its own.
 		const results = await Promise.allSettled(saves);
 		this.#shot = null;
+		this.#recording = null;
 		this.#clearFilled();
 		return {
 			saved: results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])),
@@ -191,6 +197,12 @@ export class Booth {
 				return sleep(ms, signal);
 			},
 			progress: (step) => (this.#shot = step),
+			recording: (state) => {
+				this.#recording = state;
+				// Recording is the press's own time: the shutter stops it (Esc too).
+				if (state) this.#busy = true;
+			},
+			pulse: () => this.#feedback(false),
 			filled: (index, still) => {
 				void still.thumbnail().then((t) => {
 					if (!t || signal !== this.#abort?.signal) return;
@@ -222,10 +234,16 @@ export class Booth {
 	 * already pressed is finished and saved even if Esc comes a moment later.
 	 */
 	#take(): { pressed: number; still: ReturnType<Shutter['take']> } {
-		const pressed = performance.now();
 		// Feedback in the frame of the shot; the still follows.
+		const pressed = this.#feedback(true);
+		return { pressed, still: this.#shutter.take() };
+	}
+
+	/** The shutter's pulse, the screen flash (`flash`, at most three a second) and the click. */
+	#feedback(flash: boolean): number {
+		const pressed = performance.now();
 		this.#presses++;
-		if (mayFlash(pressed, this.#lastFlash)) {
+		if (flash && mayFlash(pressed, this.#lastFlash)) {
 			this.#lastFlash = pressed;
 			this.#flashes++;
 		}
@@ -234,6 +252,6 @@ export class Booth {
 		requestAnimationFrame(() =>
 			performance.measure('booth:shutter-to-feedback', { start: pressed, end: performance.now() })
 		);
-		return { pressed, still: this.#shutter.take() };
+		return pressed;
 	}
 }

@@ -10,6 +10,7 @@ import type { NewPhoto, PhotoMeta } from '$lib/photos/types';
 import { newPhotoId } from '$lib/photos/ids';
 import type { Camera } from './camera.svelte';
 import type { Still } from './shutter.svelte';
+import type { ClipFile } from '$lib/clips/protocol';
 
 /** What the saver needs from storage; the photo repository satisfies it. */
 export interface PhotoStore {
@@ -67,6 +68,25 @@ export class Saver {
 		);
 		whenIdle(start);
 		return meta;
+	}
+
+	/**
+	 * Stores a moving picture (a GIF, a boomerang, a video) with its poster frame as the thumbnail. A full
+	 * device rejects with StorageFullError, which carries the file so it can still be downloaded.
+	 */
+	saveClip(clip: ClipFile, at: { takenAt: number; camera: string; poster?: EncodedThumbnail }): Promise<PhotoMeta> {
+		return this.#store.add(
+			{
+				id: newPhotoId(),
+				blob: clip.blob,
+				width: clip.width,
+				height: clip.height,
+				camera: at.camera,
+				takenAt: at.takenAt,
+				motion: { kind: clip.kind, duration: clip.duration, frames: clip.frames, sound: clip.sound }
+			},
+			{ thumbnail: Promise.resolve(at.poster) }
+		);
 	}
 
 	/**

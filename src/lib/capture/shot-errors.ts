@@ -19,13 +19,17 @@ function offerDownload(message: string, { blob, takenAt }: NewPhoto): void {
 	});
 }
 
+const NAMES: Record<string, string> = { gif: 'GIF', boomerang: 'boomerang', video: 'video' };
+const what = (photo: NewPhoto) => `this ${NAMES[photo.motion?.kind ?? ''] ?? 'photo'}`;
+
 export function reportShotFailures(failed: unknown[]): void {
 	for (const e of failed) {
 		if (isAbort(e)) continue;
 		if (e instanceof StorageFullError) {
-			offerDownload('Storage is full: this photo was not saved. Download it now to keep it.', e.photo);
+			offerDownload(`Storage is full: ${what(e.photo)} was not saved. Download it now to keep it.`, e.photo);
 		} else if (e instanceof NewerDatabaseError && e.photo) {
-			offerDownload(`This photo was not saved: ${e.message} Download it now to keep it.`, e.photo);
+			const name = what(e.photo);
+			offerDownload(`${name[0].toUpperCase()}${name.slice(1)} was not saved: ${e.message} Download it now to keep it.`, e.photo);
 		} else if (e instanceof CameraError || e instanceof NewerDatabaseError) {
 			// Expected conditions with their own words: the person is told what to do, nothing is logged.
 			toasts.error(e.message);

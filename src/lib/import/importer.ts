@@ -10,6 +10,7 @@ import type { PhotoMeta, StoredThumbnail } from '$lib/photos/types';
 import { manifestEntry, restoreBackup } from '$lib/backup/restore';
 import { exactBuffer, FileRejected as Rejected, type FileProblem } from '$lib/file-intake';
 import { sniff } from '$lib/pixels/sniff';
+import { mediaSize, UnreadableMediaError } from '$lib/pixels/media';
 import { isPhotoTime } from '$lib/time';
 import { exifTakenAt } from './exif-date';
 
@@ -46,18 +47,16 @@ async function contentId(data: ArrayBuffer): Promise<string> {
 	return `file-${[...hash.subarray(0, 16)].map((x) => x.toString(16).padStart(2, '0')).join('')}`;
 }
 
-/** Reads an image's size by decoding it, which also proves it is not damaged. */
-async function imageSize(data: ArrayBuffer, type: string): Promise<{ width: number; height: number }> {
-	let bitmap: ImageBitmap;
+/** Reads a picture's size (and a video's length) by decoding or playing it, which also proves it is not damaged. */
+async function imageSize(data: ArrayBuffer, type: string): Promise<{ width: number; height: number; duration?: number }> {
 	try {
-		bitmap = await createImageBitmap(new Blob([data], { type }));
-	} catch {
-		throw new Rejected('the image is damaged or cannot be read');
+		return await mediaSize(data, type);
+	} catch (e) {
+		throw new Rejected(e instanceof UnreadableMediaError ? e.message : 'the image is damaged or cannot be read');
 	}
-	const size = { width: bitmap.width, height: bitmap.height };
-	bitmap.close();
-	return size;
 }
+
+const NOT_OURS = 'not a photo (JPEG, PNG, WebP or GIF), a video (MP4 or WebM) or a Photo Booth backup';
 
 /** The most an archive entry may unpack to: a 100-megapixel camera's JPEG is about 50 MB. */
 const MAX_ENTRY_BYTES = 256 * 1024 * 1024;
@@ -116,15 +115,25 @@ class Importer {
 	/** One plain image (a file, or an entry of an archive without a manifest). */
 	async image(data: ArrayBuffer, lastModified: number): Promise<void> {
 		const type = sniff(new Uint8Array(data, 0, Math.min(16, data.byteLength)));
-		if (!type || type === 'zip') throw new Rejected('not a photo (JPEG, PNG, WebP or GIF) or a Photo Booth backup');
-		const { width, height } = await imageSize(data, type);
+		if (!type || type === 'zip') throw new Rejected(NOT_OURS);
+		const { width, height, duration } = await imageSize(data, type);
 		// The id comes from the bytes, so importing the same file twice skips it the second time.
 		const id = await contentId(data);
 		// When it was taken, by its own EXIF (a camera roll keeps its dates); else the file's time
 		// where it is one a photo can have (a crafted archive may say anything); else now.
 		const fromExif = type === 'image/jpeg' ? await exifTakenAt(data) : undefined;
 		const takenAt = fromExif ?? (isPhotoTime(lastModified) && lastModified > 0 ? lastModified : Date.now());
-		const meta: PhotoMeta = { id, takenAt, width, height, type, size: data.byteLength, camera: '', favorite: 0 };
+		const meta: PhotoMeta = {
+			id,
+			takenAt,
+			width,
+			height,
+			type,
+			size: data.byteLength,
+			camera: '',
+			favorite: 0,
+			...(type.startsWith('video/') ? { kind: 'video' as const, ...(duration ? { duration } : {}) } : {})
+		};
 		await this.#store(meta, data);
 	}
 
@@ -207,7 +216,7 @@ class Importer {
 	async file(file: File): Promise<void> {
 		const kind = sniff(new Uint8Array(await file.slice(0, 16).arrayBuffer()));
 		if (kind === 'zip') return this.zip(file);
-		if (!kind) throw new Rejected('not a photo (JPEG, PNG, WebP or GIF) or a Photo Booth backup');
+		if (!kind) throw new Rejected(NOT_OURS);
 		await this.image(await file.arrayBuffer(), file.lastModified);
 	}
 

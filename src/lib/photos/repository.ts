@@ -14,7 +14,7 @@ import { neighboursOf, pageOf, takenIds } from './queries';
 import { moveFromTrash, moveToTrash, purgeTrash } from './trash';
 import { newPhotoId } from './ids';
 import type { EncodedThumbnail } from '$lib/pixels/thumbnail';
-import type { ImportedPhoto, NewPhoto, PageCursor, PhotoMeta, PhotoRecord, StoredThumbnail } from './types';
+import { kindFields, type ImportedPhoto, type NewPhoto, type PageCursor, type PhotoMeta, type PhotoRecord, type StoredThumbnail } from './types';
 
 export { newPhotoId, isQuotaError, StorageFullError, storedThumbnail };
 export type { ImportedPhoto };
@@ -75,7 +75,7 @@ export class PhotoRepository {
 			size: photo.blob.size,
 			camera: photo.camera,
 			favorite: photo.favorite ? 1 : 0,
-			...(photo.strip ? { kind: 'strip' as const, strip: photo.strip } : {})
+			...kindFields(photo)
 		};
 		let stored: Blob | undefined;
 		await this.#form.write(async (asBlobs) => {

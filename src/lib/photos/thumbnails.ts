@@ -9,8 +9,8 @@
  * machine). Base64 of a small buffer costs microseconds and never leaves the page. Reads are
  * batched: the tiles of a newly shown row are fetched in one IndexedDB transaction.
  *
- * A photo saved before thumbnails existed (or whose thumbnail was never written) gets one made
- * here, once.
+ * A photo saved before thumbnails existed (or whose thumbnail was never written, or a video
+ * imported on its own) gets one made here, once.
  */
 import { thumbnailOfImage } from '$lib/pixels/thumbnail';
 import { photos, storedThumbnail, type PhotoRepository } from './repository';
@@ -88,7 +88,11 @@ export class ThumbnailUrls {
 		if (!thumb) {
 			const original = await this.#repo.getOriginal(id);
 			if (!original) return undefined;
-			thumb = await storedThumbnail(id, await thumbnailOfImage(original));
+			// A video's is its first frame, read by the browser's player (loaded for the first one).
+			const made = original.type.startsWith('video/')
+				? await (await import('$lib/pixels/media')).videoThumbnail(original)
+				: await thumbnailOfImage(original);
+			thumb = await storedThumbnail(id, made);
 			// Stored quietly: announcing it would only make every view reload what it already has.
 			await this.#repo.putThumbnail(thumb, { quiet: true });
 		}

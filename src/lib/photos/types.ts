@@ -1,5 +1,20 @@
 import type { StripRecipe } from '$lib/strips/recipe';
 
+/** Moving pictures: an animated GIF, a boomerang (a clip that plays forward then back), a video. */
+export type MotionKind = 'gif' | 'boomerang' | 'video';
+export const MOTION_KINDS: readonly MotionKind[] = ['gif', 'boomerang', 'video'];
+
+/** What a moving picture adds to its metadata. */
+export interface Motion {
+	kind: MotionKind;
+	/** How long it plays once through, ms. */
+	duration: number;
+	/** How many frames it holds, where known (a GIF's). */
+	frames?: number;
+	/** Whether it has sound (a video recorded with the microphone on). */
+	sound?: boolean;
+}
+
 /** A stored photo's metadata; the bytes live in their own stores so listing stays light. */
 export interface PhotoMeta {
 	/** A random UUID. */
@@ -16,8 +31,17 @@ export interface PhotoMeta {
 	camera: string;
 	/** 1 for a favourite, else 0 (a number so it can be indexed). Every photo has it from v3 on. */
 	favorite: 0 | 1;
-	/** 'strip' for a strip or collage made of other photos (absent: a photo). */
-	kind?: 'strip';
+	/**
+	 * 'strip' for a strip or collage made of other photos; a moving picture's kind (see Motion);
+	 * absent: a photo.
+	 */
+	kind?: 'strip' | MotionKind;
+	/** A moving picture: how long it plays once through, ms. */
+	duration?: number;
+	/** A moving picture: its frame count, where known. */
+	frames?: number;
+	/** A video recorded with sound. */
+	sound?: boolean;
 	/** A strip's recipe: it can be laid out again from its photos. */
 	strip?: StripRecipe;
 	/** How many copies have been printed. */
@@ -42,6 +66,8 @@ export interface NewPhoto {
 	favorite?: boolean;
 	/** A strip: its recipe (see PhotoMeta.strip). */
 	strip?: StripRecipe;
+	/** A moving picture: what kind, and how long. */
+	motion?: Motion;
 }
 
 /** A photo to bring in whole from a backup or a file: its metadata is kept as given. */
@@ -74,4 +100,22 @@ export interface StoredThumbnail {
 export interface PageCursor {
 	takenAt: number;
 	id: string;
+}
+
+/** Whether this is a moving picture (a GIF, a boomerang or a video made here, or any video). */
+export function isMotion(meta: Pick<PhotoMeta, 'kind' | 'type'>): boolean {
+	return (MOTION_KINDS as readonly string[]).includes(meta.kind ?? '') || meta.type.startsWith('video/');
+}
+
+/** Whether its original is a video (it plays in a <video>, not an <img>). */
+export function isVideo(meta: Pick<PhotoMeta, 'type'>): boolean {
+	return meta.type.startsWith('video/');
+}
+
+/** What a new photo's metadata says beyond its bytes: a strip's recipe, a moving picture's kind. */
+export function kindFields(photo: Pick<NewPhoto, 'strip' | 'motion'>): Partial<PhotoMeta> {
+	if (photo.strip) return { kind: 'strip', strip: photo.strip };
+	const m = photo.motion;
+	if (!m) return {};
+	return { kind: m.kind, duration: Math.round(m.duration), ...(m.frames ? { frames: m.frames } : {}), ...(m.sound ? { sound: true } : {}) };
 }

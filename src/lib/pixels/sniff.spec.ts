@@ -12,6 +12,12 @@ describe('sniff', () => {
 		expect(sniff(b('GIF89a'))).toBe('image/gif');
 	});
 
+	it('knows the video types the booth stores (MP4 by its ftyp box, WebM by its EBML header)', () => {
+		expect(sniff(b(0, 0, 0, 0x20, 'ftypisom', 0, 0, 2, 0))).toBe('video/mp4');
+		expect(sniff(b(0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81))).toBe('video/webm');
+		expect(sniff(b('ftyp', 0, 0, 0, 0))).toBeNull();
+	});
+
 	it('knows a ZIP archive, even an empty one', () => {
 		expect(sniff(b('PK', 3, 4, 20, 0))).toBe('zip');
 		expect(sniff(b('PK', 5, 6, 0, 0))).toBe('zip');

@@ -24,6 +24,11 @@ const defaults: BoothSettings = {
 	mode: 'photo',
 	burstCount: 4,
 	burstInterval: 1000,
+	gifFrames: 10,
+	gifDuration: 2000,
+	boomerangGif: false,
+	videoLimit: 30_000,
+	videoSound: false,
 	effect: 'normal',
 	flash: true,
 	sound: false,
@@ -35,6 +40,22 @@ const defaults: BoothSettings = {
 	overlay: '',
 	controls: {}
 };
+
+describe('GIF and boomerang settings', () => {
+	it('keeps frame counts and lengths in range, on their steps', () => {
+		expect(validateField('gifFrames', 12)).toBe(12);
+		expect(validateField('gifFrames', 100)).toBe(20);
+		expect(validateField('gifFrames', 1)).toBe(4);
+		expect(validateField('gifFrames', 'x')).toBe(10);
+		expect(validateField('gifDuration', 2300)).toBe(2500);
+		expect(validateField('gifDuration', 60_000)).toBe(5000);
+		expect(validateField('boomerangGif', true)).toBe(true);
+		expect(validateField('boomerangGif', 'yes')).toBe(false);
+		expect(validateField('videoLimit', 12_000)).toBe(10_000);
+		expect(validateField('videoLimit', 600_000)).toBe(30_000);
+		expect(validateField('videoSound', true)).toBe(true);
+	});
+});
 
 describe('effect', () => {
 	it('keeps a known effect and falls back to Normal for anything else', () => {

@@ -39,6 +39,14 @@ export interface BoothSettings {
 	/** Burst mode: each press takes `burstCount` photos `burstInterval` ms apart. */
 	burstCount: number;
 	burstInterval: number;
+	/** GIF mode: `gifFrames` frames over `gifDuration` ms, played back at the same pace. */
+	gifFrames: number;
+	gifDuration: number;
+	/** Boomerang mode: save a GIF of each boomerang beside its video. */
+	boomerangGif: boolean;
+	/** Video mode: the longest clip, ms; and whether it records sound (the microphone). */
+	videoLimit: number;
+	videoSound: boolean;
 	/** The live effect on the preview and every shot, by id (see effects/list.ts). */
 	effect: string;
 	/** White screen flash on each shot. */
@@ -62,6 +70,9 @@ export const SETTINGS_VERSION = 3;
 export const COUNTDOWNS = [0, 3, 5, 10] as const;
 export const BURST_COUNT = { min: 2, max: 10 } as const;
 export const BURST_INTERVAL = { min: 200, max: 5000, step: 100 } as const;
+export const GIF_FRAMES = { min: 4, max: 20 } as const;
+export const GIF_DURATION = { min: 1000, max: 5000, step: 500 } as const;
+export const VIDEO_LIMIT = { min: 5000, max: 30_000, step: 5000 } as const;
 export const QUALITY_RANGE = { min: 0.5, max: 1, step: 0.01 } as const;
 
 export const DEFAULTS: Readonly<BoothSettings> = Object.freeze({
@@ -77,6 +88,11 @@ export const DEFAULTS: Readonly<BoothSettings> = Object.freeze({
 	mode: 'photo',
 	burstCount: 4,
 	burstInterval: 1000,
+	gifFrames: 10,
+	gifDuration: 2000,
+	boomerangGif: false,
+	videoLimit: 30_000,
+	videoSound: false,
 	effect: 'normal',
 	flash: true,
 	sound: false,
@@ -183,6 +199,8 @@ export function validateField<K extends keyof BoothSettings>(key: K, value: unkn
 		case 'flash':
 		case 'stripDate':
 		case 'sound':
+		case 'boomerangGif':
+		case 'videoSound':
 			return pick(typeof value === 'boolean');
 		case 'countdown':
 			return pick(COUNTDOWNS.includes(value as (typeof COUNTDOWNS)[number]));
@@ -191,6 +209,12 @@ export function validateField<K extends keyof BoothSettings>(key: K, value: unkn
 		case 'burstInterval':
 			return (intIn(value, BURST_INTERVAL.min, BURST_INTERVAL.max, BURST_INTERVAL.step) ??
 				fallback) as BoothSettings[K];
+		case 'gifFrames':
+			return (intIn(value, GIF_FRAMES.min, GIF_FRAMES.max) ?? fallback) as BoothSettings[K];
+		case 'gifDuration':
+			return (intIn(value, GIF_DURATION.min, GIF_DURATION.max, GIF_DURATION.step) ?? fallback) as BoothSettings[K];
+		case 'videoLimit':
+			return (intIn(value, VIDEO_LIMIT.min, VIDEO_LIMIT.max, VIDEO_LIMIT.step) ?? fallback) as BoothSettings[K];
 		case 'controls':
 			return (validControls(value) ?? {}) as BoothSettings[K];
 		default:

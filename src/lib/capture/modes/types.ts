@@ -29,6 +29,13 @@ export interface ModeContext {
 	wait(ms: number): Promise<void>;
 	/** "2 of 4" on screen and to screen readers; null clears it. */
 	progress(step: { index: number; total: number } | null): void;
+	/** A recording under way on screen and to screen readers (see Recording); null ends it. */
+	recording(state: Recording | null): void;
+	/**
+	 * The booth's feedback for a press that takes no still (a recording starting): the shutter's
+	 * pulse and its click, without the screen flash.
+	 */
+	pulse(): void;
 	/** Shows shot `index`'s still in its cell of the guide over the viewfinder (a strip's). */
 	filled(index: number, still: Still): void;
 	/**
@@ -43,6 +50,17 @@ export interface ModeContext {
 	shoot(): Promise<PhotoMeta>;
 	/** Hands the booth any other save to wait for and report (a composite, a clip). */
 	keep(save: Promise<PhotoMeta>): Promise<PhotoMeta>;
+}
+
+/** What the screen shows while a mode records (a GIF's frames, a clip). */
+export interface Recording {
+	/** What is being made: "GIF", "Boomerang", "Video". */
+	label: string;
+	/** How far along, 0..1. */
+	done: number;
+	/** A clip with a time limit: ms recorded so far, and the limit (a timer shows them; Stop ends it). */
+	elapsed?: number;
+	limit?: number;
 }
 
 export interface CaptureMode {
