@@ -3,6 +3,9 @@
  * that is not one (a damaged record) is written as the epoch or "Unknown date", never thrown on.
  */
 import { photoTime, isPhotoTime } from './time';
+import { formatDuration } from './duration';
+
+export { formatDuration };
 
 /** `n` as at least `width` digits ("07"), its sign and fraction dropped. */
 export function pad(n: number, width = 2): string {
@@ -57,11 +60,6 @@ export function itemAlt(item: { takenAt: number; kind?: string; type?: string; d
 	return `${moving}${length}, made ${made}`;
 }
 
-/** A moving picture's length in whole seconds, as players show it: "0:03", "1:05". */
-export function formatDuration(ms: number): string {
-	const s = Math.max(0, Math.floor(ms / 1000));
-	return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
 
 const KIND_NAMES: Record<string, string> = { strip: 'Strip', gif: 'GIF', boomerang: 'Boomerang', video: 'Video' };
 

@@ -3,7 +3,6 @@
  * then back, looping until it lasts 3 s (MP4 where the browser encodes H.264, else WebM); with the
  * setting, as a GIF too. See clip-session.ts.
  */
-import InfinityIcon from '@lucide/svelte/icons/infinity';
 import type { CaptureMode } from './types';
 
 export const boomerang: CaptureMode = {
@@ -11,6 +10,6 @@ export const boomerang: CaptureMode = {
 	label: 'Boomerang',
 	key: 'o',
 	description: 'A moment played forward and back, as a short video',
-	icon: InfinityIcon,
+	icon: () => import('@lucide/svelte/icons/infinity'),
 	run: (ctx) => import('../clip-session').then((m) => m.runClip(ctx, 'boomerang'))
 };

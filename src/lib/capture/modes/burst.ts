@@ -2,7 +2,6 @@
  * Burst: the countdown, then several photos a set interval apart, each saved on its own as it
  * is taken ("2 of 4" on screen). Esc stops the shots not yet taken; those taken are kept.
  */
-import Layers from '@lucide/svelte/icons/layers';
 import type { CaptureMode } from './types';
 
 export const burst: CaptureMode = {
@@ -10,7 +9,7 @@ export const burst: CaptureMode = {
 	label: 'Burst',
 	key: 'b',
 	description: 'Several photos a set interval apart',
-	icon: Layers,
+	icon: () => import('@lucide/svelte/icons/layers'),
 	badge: (s) => `×${s.burstCount}`,
 	async run(ctx) {
 		await ctx.countdown();

@@ -1,5 +1,4 @@
 /** Photo: the countdown (if set), then one photo. */
-import Camera from '@lucide/svelte/icons/camera';
 import type { CaptureMode } from './types';
 
 export const photo: CaptureMode = {
@@ -7,7 +6,7 @@ export const photo: CaptureMode = {
 	label: 'Photo',
 	key: 'p',
 	description: 'One photo per press',
-	icon: Camera,
+	icon: () => import('@lucide/svelte/icons/camera'),
 	async run(ctx) {
 		await ctx.countdown();
 		void ctx.shoot();

@@ -6,7 +6,6 @@
  * Esc ends the session: the shots taken are kept as photos, and no strip is made of them.
  * The session's code (strip-session.ts) loads with the first press, not with the camera.
  */
-import GalleryVertical from '@lucide/svelte/icons/gallery-vertical';
 import { layoutShots } from '$lib/strips/ids';
 import type { CaptureMode } from './types';
 
@@ -15,7 +14,7 @@ export const strip: CaptureMode = {
 	label: 'Strip',
 	key: 's',
 	description: 'A photo strip: several shots laid out for print',
-	icon: GalleryVertical,
+	icon: () => import('@lucide/svelte/icons/gallery-vertical'),
 	badge: (s) => `×${layoutShots(s.stripLayout, s.stripShots)}`,
 	run: (ctx) => import('../strip-session').then((m) => m.runStrip(ctx))
 };

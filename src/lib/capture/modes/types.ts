@@ -72,7 +72,11 @@ export interface CaptureMode {
 	key?: string;
 	/** One line for the help and the switch's tooltip. */
 	description: string;
-	icon: Component<{ 'aria-hidden'?: boolean | 'true' | 'false' }>;
+	/**
+	 * Its icon, loaded after the camera shows (the icons are decorative: the switch is usable
+	 * by its names at once, and the camera's first load stays small).
+	 */
+	icon: () => Promise<{ default: Component<{ 'aria-hidden'?: boolean | 'true' | 'false' }> }>;
 	/** A short note beside its name while chosen (e.g. "×4"), from the settings. */
 	badge?(settings: Readonly<BoothSettings>): string | undefined;
 	/** Runs one press: countdown, shots, saves. Cancelling rejects a wait with AbortError. */

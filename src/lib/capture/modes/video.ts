@@ -2,7 +2,6 @@
  * Video: the countdown, then a clip until Stop recording, Esc or the time limit (settings, 30 s
  * at most), with a timer on screen; sound only when the Sound toggle is on. See video-session.ts.
  */
-import Clapperboard from '@lucide/svelte/icons/clapperboard';
 import type { CaptureMode } from './types';
 
 export const video: CaptureMode = {
@@ -10,7 +9,7 @@ export const video: CaptureMode = {
 	label: 'Video',
 	key: 'v',
 	description: 'A video clip, with sound if you turn it on',
-	icon: Clapperboard,
+	icon: () => import('@lucide/svelte/icons/clapperboard'),
 	badge: (s) => `${s.videoLimit / 1000} s`,
 	run: (ctx) => import('../video-session').then((m) => m.runVideo(ctx))
 };
