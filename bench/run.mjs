@@ -174,8 +174,11 @@ const results = {
 /** `--only burst,shutter`: run just these sections (a quick look while working on one figure). */
 const ONLY = option('--only', null)?.split(',');
 
+/** Whether `--only` (if given) asks for this section. */
+const selected = (name) => !ONLY || ONLY.some((o) => name === o || name.startsWith(o));
+
 async function section(name, fn) {
-	if (ONLY && !ONLY.some((o) => name === o || name.startsWith(o))) return;
+	if (!selected(name)) return;
 	const t0 = Date.now();
 	log(`${name}…`);
 	try {
@@ -298,7 +301,15 @@ const versus = (app, before, higherBetter = false) => {
 	return higherBetter ? before / app : app / before;
 };
 const b = (x) => (BASELINE ? x : {});
-const missing = (figure, name) => row({ figure, app: `error (${name})`, pass: false, error: true });
+/**
+ * A figure that could not be made, named with its cause: the section's own error where it
+ * failed (its first line, shortened), else what is missing.
+ */
+const missing = (figure, name) => {
+	if (!selected(name)) return row({ figure, app: 'not run (--only)', pass: null });
+	const cause = results.errors[name]?.split('\n')[0].replace(/^(Error|TimeoutError): /, '').slice(0, 120);
+	row({ figure, app: cause ? `error (${name}: ${cause})` : `error (${name})`, pass: false, error: true });
+};
 const ms = (x) => (Number.isFinite(x) ? `${round(x, 1)} ms` : 'n/a');
 const kib = (b) => `${round(b / 1024, 1)} KiB`;
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : null);
@@ -626,7 +637,9 @@ if (results.sizes) {
 results.load.end = round(loadavg()[0], 2);
 results.rows = rows;
 results.seconds = round((Date.now() - started) / 1000, 1);
-writeFileSync(here('./results.json'), JSON.stringify(results, null, '\t') + '\n');
+// A run of a few sections (--only) keeps the last whole run's figures: its own go beside them.
+const RESULTS_FILE = ONLY ? 'results-only.json' : 'results.json';
+writeFileSync(here(`./${RESULTS_FILE}`), JSON.stringify(results, null, '\t') + '\n');
 
 console.log(renderTable(rows, { baseline: !!BASELINE }));
 if (flag('--markdown')) console.log('\n' + renderMarkdown(rows, { baseline: !!BASELINE }));
@@ -642,7 +655,7 @@ const errors = Object.keys(results.errors);
 console.log(
 	`\n${rows.filter((r) => r.pass === true).length} budgets met, ${failed.length} broken` +
 		`${errors.length ? `, measurement errors in: ${errors.join(', ')}` : ''}. ` +
-		`Raw figures in bench/results.json (${results.seconds} s${QUICK ? ', --quick' : ''}${THROTTLE > 1 ? `, camera pages CPU-throttled ${THROTTLE}x` : ''}; ` +
+		`Raw figures in bench/${RESULTS_FILE} (${results.seconds} s${QUICK ? ', --quick' : ''}${THROTTLE > 1 ? `, camera pages CPU-throttled ${THROTTLE}x` : ''}; ` +
 		`load average ${results.load.start} -> ${results.load.end} on ${cpus().length} cores).`
 );
 process.exitCode = errors.length ? 2 : failed.length ? 1 : 0;
