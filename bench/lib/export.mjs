@@ -46,16 +46,14 @@ export function zipInfo(file) {
 }
 
 /**
- * The heap of the context's service worker (which writes the archive), over a browser-level
- * CDP session: Playwright opens CDP sessions on pages and frames only. Resolves to null where
- * no service worker runs.
+ * The heap of the context's service worker (which writes the archive), reached through the
+ * page's CDP session (Playwright opens sessions on pages and frames only; the page's session
+ * lists the other targets and attaches to them, in a persistent profile too). Resolves to null
+ * where no service worker runs.
  */
 async function serviceWorkerHeap(page) {
-	const browser = page.context().browser();
-	const own = await page.context().newCDPSession(page);
-	const { targetInfo } = await own.send('Target.getTargetInfo');
-	await own.detach();
-	const cdp = await browser.newBrowserCDPSession();
+	const cdp = await page.context().newCDPSession(page);
+	const { targetInfo } = await cdp.send('Target.getTargetInfo');
 	const { targetInfos } = await cdp.send('Target.getTargets');
 	const sw = targetInfos.find((t) => t.type === 'service_worker' && t.browserContextId === targetInfo.browserContextId);
 	if (!sw) {
@@ -153,11 +151,14 @@ async function exportOnce(page, origin, path, { count, crc = true, live = false 
 		const ms = performance.now() - t0;
 		const zip = zipInfo(file);
 		return {
-			count,
+			// What the storage took (seeding stops where the quota refuses, and says so).
+			count: seeded.count,
+			asked: count,
+			quotaStopped: seeded.quotaStopped,
 			live,
 			storedCrc: crc,
 			originalBytes: seeded.originalBytes,
-			photoBytes: seeded.originalBytes * count,
+			photoBytes: seeded.originalBytes * seeded.count,
 			zipBytes: statSync(file).size,
 			entries: zip.entries,
 			validZip: zip.valid,
@@ -182,11 +183,11 @@ async function exportOnce(page, origin, path, { count, crc = true, live = false 
  * Looks for Export; measures it at each count when it exists, with photos as the camera stores
  * them (their CRC-32 stored), then at `withoutCrc` photos stored before the app kept that
  * (the export computes their CRC), then at each of `liveCounts` with the heap sampled after
- * garbage collections (see exportOnce). Each run has a fresh browser context:
- * storage freed by clearing a store comes back lazily, and the runs together would pass a
- * context's quota.
+ * garbage collections (see exportOnce). Each run has a fresh context from `openContext`
+ * (a persistent profile of its own: storage freed by clearing a store comes back lazily, and an
+ * incognito context's quota, kept in memory, took only 500 camera photos here).
  */
-export async function measureExport(browser, { origin, counts, withoutCrc, liveCounts = [], contextOptions, initScript }) {
+export async function measureExport(openContext, { origin, counts, withoutCrc, liveCounts = [], initScript }) {
 	const plan = [
 		...counts.map((count) => ({ count, crc: true, live: false })),
 		...(withoutCrc ? [{ count: withoutCrc, crc: false, live: false }] : []),
@@ -195,7 +196,7 @@ export async function measureExport(browser, { origin, counts, withoutCrc, liveC
 	const runs = [];
 	let foundAt = null;
 	for (const { count, crc, live } of plan) {
-		const context = await browser.newContext({ ...contextOptions, acceptDownloads: true });
+		const context = await openContext();
 		await context.addInitScript({ path: initScript });
 		// Headless Chromium has showSaveFilePicker, whose stream goes to a file with no download
 		// event; measure the download path every browser has (the picker path writes the same ZIP).
