@@ -245,3 +245,14 @@ test('a GIF is drawn as the photo would be: the effect on every frame, and the s
 		expect(cg).toBeGreaterThan(cb);
 	}
 });
+
+test('a browser that cannot encode video says so before a boomerang is recorded, and nothing is half-made', async ({ page }) => {
+	await page.addInitScript(() => delete (window as { VideoEncoder?: unknown }).VideoEncoder);
+	await seedSettings(page, { mode: 'boomerang' });
+	await openCamera(page);
+	await shutter(page).click();
+	await expect(page.getByText(/Boomerangs need a browser that can encode video .* GIF mode works here\./)).toBeVisible();
+	await expect(page.getByText('Recording Boomerang')).toHaveCount(0);
+	expect(await savedCount(page)).toBe(0);
+	await expect(shutter(page)).toBeEnabled();
+});

@@ -87,6 +87,25 @@ test('effects work offline: the picker, the live preview and the saved photo all
 	await expect(page.locator('[data-encoded-in]')).toHaveAttribute('data-encoded-in', 'worker');
 });
 
+test('GIFs and boomerangs work offline: the clip worker and the video muxer come from the precache', async ({ page, context }) => {
+	test.slow();
+	await visitOnceOnline(page);
+	await context.setOffline(true);
+	await page.reload();
+	await expectLivePreview(page);
+	const modes = page.getByRole('radiogroup', { name: 'Mode' });
+	const shutter = page.getByRole('button', { name: 'Take photo', exact: true });
+	await modes.getByRole('radio', { name: 'GIF', exact: true }).click();
+	await shutter.click();
+	await expect(page.getByText('GIF saved')).toBeAttached({ timeout: 30_000 });
+	await modes.getByRole('radio', { name: 'Boomerang', exact: true }).click();
+	await shutter.click();
+	await expect(page.getByText('Boomerang saved')).toBeAttached({ timeout: 30_000 });
+	await nav(page, 'Gallery').click();
+	await expect(page.getByRole('list').getByRole('img', { name: /^Boomerang, / })).toBeVisible();
+	await expect(page.getByRole('list').getByRole('img', { name: /^GIF, / })).toBeVisible();
+});
+
 test('after the first photo the storage is reported in settings', async ({ page }) => {
 	await visitOnceOnline(page);
 	await expectLivePreview(page);

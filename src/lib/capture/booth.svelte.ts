@@ -106,13 +106,15 @@ export class Booth {
 		this.#running = true;
 		const saves: Promise<PhotoMeta>[] = [];
 		let cancelled = false;
+		/** Why the press itself failed (a camera gone, a browser that cannot record): reported with the saves. */
+		let runFailed: unknown[] = [];
 		this.#stored = 0;
 		this.#clearFilled();
 		try {
 			await this.mode.run(this.#context(ctrl.signal, saves));
 		} catch (e) {
-			if (!ctrl.signal.aborted) throw e;
-			cancelled = true;
+			if (ctrl.signal.aborted) cancelled = true;
+			else runFailed = [e];
 		} finally {
 			this.#remaining = 0;
 			this.#busy = false;
@@ -126,7 +128,7 @@ export class Booth {
 		this.#clearFilled();
 		return {
 			saved: results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])),
-			failed: results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : [])),
+			failed: [...runFailed, ...results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []))],
 			cancelled
 		};
 	}

@@ -12,7 +12,7 @@ import { fitWithin, type Size } from '$lib/pixels/geometry';
 import { recipeSize } from '$lib/pixels/recipe-data';
 import { isAbort } from '$lib/abort';
 import type { BoothSettings } from '$lib/settings/schema';
-import { CaptureFailedError } from './errors';
+import { CannotRecordError, CaptureFailedError } from './errors';
 import type { ModeContext } from './modes/types';
 import { photoRecipe } from './recipes';
 import { overlayBitmap } from './clip-overlay';
@@ -58,6 +58,8 @@ export async function runClip(ctx: ModeContext, kind: ClipKind): Promise<void> {
 	const video = ctx.camera.video;
 	const track = ctx.camera.track;
 	if (!video || !track || ctx.camera.status !== 'live') throw new CaptureFailedError();
+	// Said before the countdown, not after the frames are taken and cannot be made into anything.
+	if (kind === 'boomerang' && typeof VideoEncoder !== 'function') throw new CannotRecordError('boomerang');
 	const values = ctx.settings;
 	const frame = { width: video.videoWidth, height: video.videoHeight };
 	const overlay = await overlayBitmap(values.overlay);

@@ -107,6 +107,24 @@ export class CaptureFailedError extends CameraError {
 }
 
 /**
+ * This browser cannot make the moving picture asked for (no video encoder for a boomerang, no
+ * MediaRecorder for a video). Said before anything is recorded, so nothing is lost.
+ */
+export class CannotRecordError extends CameraError {
+	readonly kind = 'unsupported';
+	readonly title = 'This browser cannot record that';
+	readonly retryable = false;
+	constructor(what: 'boomerang' | 'video', options?: { cause?: unknown }) {
+		super(
+			what === 'boomerang'
+				? 'Boomerangs need a browser that can encode video (Chrome, Edge, Firefox 130 or newer, Safari 16.4 or newer). GIF mode works here.'
+				: 'Videos need a browser that can record one (Chrome, Edge, Firefox or Safari 14.1 or newer). GIF mode works here.',
+			options
+		);
+	}
+}
+
+/**
  * The booth is open in another tab that has the camera: one tab at a time uses it. Retry here
  * takes it over (that tab lets go and says so).
  */

@@ -6,13 +6,13 @@
  * out stops the recording in time to keep what was recorded, and says so. Loaded with the first
  * video.
  */
-import { ClipRecorder, NoRecorderError } from '$lib/clips/recorder';
+import { ClipRecorder, NoRecorderError, recordingType } from '$lib/clips/recorder';
 import { fitWithin, type Size } from '$lib/pixels/geometry';
 import { recipeSize } from '$lib/pixels/recipe-data';
 import { isAbort, sleep } from '$lib/abort';
 import { formatDuration } from '$lib/format';
 import { toasts } from '$lib/toasts.svelte';
-import { CaptureFailedError } from './errors';
+import { CannotRecordError, CaptureFailedError } from './errors';
 import type { ModeContext } from './modes/types';
 import { photoRecipe } from './recipes';
 import { overlayBitmap } from './clip-overlay';
@@ -74,6 +74,7 @@ export async function runVideo(ctx: ModeContext): Promise<void> {
 	const video = ctx.camera.video;
 	const track = ctx.camera.track;
 	if (!video || !track || ctx.camera.status !== 'live') throw new CaptureFailedError();
+	if (!recordingType(false)) throw new CannotRecordError('video');
 	const values = ctx.settings;
 	const frame = { width: video.videoWidth, height: video.videoHeight };
 	const recipe = photoRecipe(values, ctx.camera.facesUser, frame);
@@ -94,7 +95,7 @@ export async function runVideo(ctx: ModeContext): Promise<void> {
 	} catch (e) {
 		audio?.stop();
 		overlay?.close();
-		if (e instanceof NoRecorderError) throw new CaptureFailedError({ cause: e });
+		if (e instanceof NoRecorderError) throw new CannotRecordError('video', { cause: e });
 		throw e;
 	}
 	const room = await roomLeft();
