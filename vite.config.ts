@@ -24,12 +24,29 @@ function clientOnlyLazy(): Plugin {
 	};
 }
 
+/**
+ * Every lucide icon draws through our LucideIcon.svelte instead of the package's Icon.svelte
+ * (see there why): the icons' own files, with their paths and licence, are used as they are.
+ */
+function lucideIcon(): Plugin {
+	return {
+		name: 'photobooth:lucide-icon',
+		enforce: 'pre',
+		resolveId(source, importer) {
+			if (source === '../Icon.svelte' && importer?.includes('@lucide/svelte/dist/icons/')) {
+				return new URL('./src/lib/components/LucideIcon.svelte', import.meta.url).pathname;
+			}
+		}
+	};
+}
+
 export default defineConfig({
 	// Workers are ES modules, so what a worker needs only sometimes (the video muxer of the clip
 	// worker) is a chunk of its own, loaded when first needed.
 	worker: { format: 'es' },
 	plugins: [
 		clientOnlyLazy(),
+		lucideIcon(),
 		sveltekit(),
 		SvelteKitPWA({
 			// Updates wait for the person: a toast offers Reload, nothing is forced mid-shot.

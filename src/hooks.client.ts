@@ -1,6 +1,7 @@
 import type { ClientInit, HandleClientError } from '@sveltejs/kit';
 // Imported for its side effect: the install prompt listener must exist before the event fires.
 import '$lib/pwa/install.svelte';
+import { EVENT_PATH, locked } from '$lib/event/lock';
 
 /** One sink for errors SvelteKit catches while loading or rendering a page. */
 export const handleError: HandleClientError = ({ error, status }) => {
@@ -13,6 +14,15 @@ export const handleError: HandleClientError = ({ error, status }) => {
  * rather than after it mounts. The page then finds it starting (start() is idempotent).
  */
 export const init: ClientInit = () => {
+	// In event mode a guest reaches only the guests' page: any other address loads it instead,
+	// with what was asked for (Settings, the gallery) to open there once the host gives the PIN.
+	// Once there, the page itself holds every navigation away (see event/+page.svelte). Checked
+	// here rather than in a layout load(): any universal load costs every first load 650 bytes.
+	if (locked() && location.pathname !== EVENT_PATH) {
+		const wanted = location.pathname.slice(1);
+		location.replace(wanted ? `${EVENT_PATH}?host=${encodeURIComponent(wanted)}` : EVENT_PATH);
+		return new Promise<never>(() => {});
+	}
 	if (location.pathname === '/') {
 		void import('$lib/capture/engine').then(({ camera }) => camera.start());
 	}

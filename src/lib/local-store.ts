@@ -11,7 +11,12 @@ export const STORE_KEYS = {
 	/** '1' once persistent storage was asked for after the first photo (storage.svelte.ts). */
 	persistAsked: 'photobooth.persist-asked',
 	/** '1' once every original was moved to a Blob (upgrade.ts). */
-	originalsUpgraded: 'photobooth.originals-upgraded'
+	originalsUpgraded: 'photobooth.originals-upgraded',
+	/** The event under way, while event mode is on (event/event.svelte.ts). */
+	event: 'photobooth.event',
+	/** The event mode form's last values, and the list of events (event/event.svelte.ts). */
+	eventSetup: 'photobooth.event-setup',
+	events: 'photobooth.events'
 } as const;
 
 export type StoreKey = (typeof STORE_KEYS)[keyof typeof STORE_KEYS];

@@ -4,6 +4,7 @@
  * not yet taken; shots already taken are still saved, and every save is reported together.
  */
 import { settings } from '$lib/settings/settings.svelte';
+import type { BoothSettings } from '$lib/settings/schema';
 import type { PhotoMeta } from '$lib/photos/types';
 import { abortError, sleep } from '$lib/abort';
 import { mayFlash } from './flash';
@@ -11,6 +12,13 @@ import { modeById, type CaptureMode, type ModeContext, type Recording } from './
 import type { Camera } from './camera.svelte';
 import type { Saver } from './saver';
 import type { Shutter } from './shutter.svelte';
+
+/** A press with its own mode and settings (event mode's guests), its saves marked as the event's. */
+export interface PressOptions {
+	mode?: string;
+	settings?: Partial<BoothSettings>;
+	event?: string;
+}
 
 export interface TriggerResult {
 	saved: PhotoMeta[];
@@ -99,7 +107,7 @@ export class Booth {
 	}
 
 	/** Runs the chosen mode for one press. A press while one runs is ignored. */
-	async trigger(): Promise<TriggerResult> {
+	async trigger(options: PressOptions = {}): Promise<TriggerResult> {
 		if (this.#running) return { saved: [], failed: [], cancelled: false };
 		const ctrl = new AbortController();
 		this.#abort = ctrl;
@@ -111,7 +119,8 @@ export class Booth {
 		this.#stored = 0;
 		this.#clearFilled();
 		try {
-			await this.mode.run(this.#context(ctrl.signal, saves));
+			const mode = options.mode ? modeById(options.mode) : this.mode;
+			await mode.run(this.#context(ctrl.signal, saves, options));
 		} catch (e) {
 			if (ctrl.signal.aborted) cancelled = true;
 			else runFailed = [e];
@@ -160,7 +169,7 @@ export class Booth {
 		else if (before > 0 && this.#unsaved === 0) window.removeEventListener('beforeunload', holdUnload);
 	}
 
-	#context(signal: AbortSignal, saves: Promise<PhotoMeta>[]): ModeContext {
+	#context(signal: AbortSignal, saves: Promise<PhotoMeta>[], options: PressOptions): ModeContext {
 		/** `shot`: one of the press's shots (counted on screen as stored), not a composite. */
 		const keep = (save: Promise<PhotoMeta>, shot = false) => {
 			saves.push(save);
@@ -176,13 +185,14 @@ export class Booth {
 		};
 		this.#saves = saves;
 		// As they were at the press: a setting changed meanwhile applies from the next press on.
-		const values = { ...settings.values };
+		const values = { ...settings.values, ...options.settings };
+		const saver = options.event ? this.#saver.forEvent(options.event) : this.#saver;
 		return {
 			settings: values,
 			signal,
 			camera: this.#camera,
 			shutter: this.#shutter,
-			saver: this.#saver,
+			saver,
 			countdown: async (minSeconds = 0) => {
 				try {
 					for (let s = Math.max(values.countdown, minSeconds); s > 0; s--) {
@@ -218,7 +228,7 @@ export class Booth {
 				const { pressed, still } = this.#take();
 				return keep(
 					still
-						.then((s) => this.#saver.savePhoto(s))
+						.then((s) => saver.savePhoto(s))
 						.then((meta) => {
 							// Read by `npm run bench`: the shot to the original's transaction complete.
 							performance.measure('booth:shutter-to-saved', { start: pressed, end: performance.now(), detail: meta.id });

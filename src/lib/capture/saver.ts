@@ -41,10 +41,22 @@ function whenIdle(run: () => void): void {
 
 export class Saver {
 	#store: PhotoStore;
+	/** The event everything saved belongs to (event mode), if any. */
+	#event: string | undefined;
 
-	constructor(store: PhotoStore = lazyRepository, camera?: Camera) {
+	constructor(store: PhotoStore = lazyRepository, camera?: Camera, event?: string) {
 		this.#store = store;
+		this.#event = event;
 		camera?.onStream((track) => void (track && store.preload?.()));
+	}
+
+	/** A saver that marks everything it stores as made at this event (event mode's guests). */
+	forEvent(event: string): Saver {
+		return new Saver(this.#store, undefined, event);
+	}
+
+	#add(photo: NewPhoto, options?: { thumbnail?: Promise<EncodedThumbnail | undefined> }): Promise<PhotoMeta> {
+		return this.#store.add(this.#event ? { ...photo, event: this.#event } : photo, options);
 	}
 
 	/**
@@ -62,7 +74,7 @@ export class Saver {
 				return undefined;
 			})
 		);
-		const meta = await this.#store.add(
+		const meta = await this.#add(
 			{ id: newPhotoId(), blob: still.blob, width: still.width, height: still.height, camera: still.camera, takenAt: still.takenAt },
 			{ thumbnail }
 		);
@@ -75,7 +87,7 @@ export class Saver {
 	 * device rejects with StorageFullError, which carries the file so it can still be downloaded.
 	 */
 	saveClip(clip: ClipFile, at: { takenAt: number; camera: string; poster?: EncodedThumbnail }): Promise<PhotoMeta> {
-		return this.#store.add(
+		return this.#add(
 			{
 				id: newPhotoId(),
 				blob: clip.blob,
@@ -96,6 +108,6 @@ export class Saver {
 	 */
 	async saveStrip(strip: StripToSave): Promise<PhotoMeta> {
 		const { makeStrip } = await import('./strip-saver');
-		return this.#store.add(...(await makeStrip(strip)));
+		return this.#add(...(await makeStrip(strip)));
 	}
 }

@@ -50,7 +50,10 @@ export async function saveZip(job: ZipJob, target: SaveTarget, run: ZipRun): Pro
 }
 
 /** An archive name for now: photobooth-2026-11-24-143005.zip, or with a word: …-backup-…zip. */
-export function archiveName(kind: 'export' | 'backup', now = new Date()): string {
+export function archiveName(kind: 'export' | 'backup', now = new Date(), label?: string): string {
 	const stamp = fileStamp(now.getTime());
+	// An event's export carries its name (letters and digits kept, in any script).
+	const named = label?.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+	if (named) return `photobooth-${named}-${stamp}.zip`;
 	return kind === 'backup' ? `photobooth-backup-${stamp}.zip` : `photobooth-${stamp}.zip`;
 }

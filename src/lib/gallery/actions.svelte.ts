@@ -51,12 +51,12 @@ function leftOut(count: number): string {
 }
 
 /** Saves photos as one ZIP (EXIF added to JPEGs), with progress and Cancel. */
-export async function exportPhotos(list: readonly PhotoMeta[]): Promise<void> {
+export async function exportPhotos(list: readonly PhotoMeta[], label?: string): Promise<void> {
 	if (!list.length) return;
 	try {
 		const { archiveName, chooseTarget, saveZip } = await import('$lib/export/save');
 		// Asked first, while the click still counts as the person's: the picker needs that.
-		const target = await chooseTarget(archiveName('export'));
+		const target = await chooseTarget(archiveName('export', undefined, label));
 		const { nameFiles } = await import('$lib/export/filename');
 		const unreadable = new Set<string>();
 		const finished = await task.run(`Exporting ${plural(list.length, 'photo')}`, list.length, async ({ signal, progress }) => {

@@ -53,7 +53,13 @@ export class Gallery {
 	#loaded = $state(false);
 	#error = $state<string | null>(null);
 	#favoritesOnly = $state(false);
-	#shown = $derived(this.#favoritesOnly ? this.#all.filter((p) => p.favorite) : this.#all);
+	/** Only one event's photos (event mode), by the event's id. */
+	#event = $state<string | null>(null);
+	#shown = $derived(
+		this.#favoritesOnly || this.#event
+			? this.#all.filter((p) => (!this.#favoritesOnly || p.favorite) && (!this.#event || p.event === this.#event))
+			: this.#all
+	);
 	#positions = $derived(new Map(this.#shown.map((p, i) => [p.id, i])));
 	#repo: PhotoRepository;
 	#unsubscribe: (() => void) | undefined;
@@ -71,7 +77,7 @@ export class Gallery {
 	}
 	/** How many photos are shown; before the whole list is read, the store's own count. */
 	get count(): number {
-		return this.#complete || this.#favoritesOnly ? this.#shown.length : (this.#total ?? this.#shown.length);
+		return this.#complete || this.#favoritesOnly || this.#event ? this.#shown.length : (this.#total ?? this.#shown.length);
 	}
 	/** Every photo, whatever the filter (what a backup saves). */
 	get all(): PhotoMeta[] {
@@ -92,6 +98,13 @@ export class Gallery {
 	}
 	set favoritesOnly(on: boolean) {
 		this.#favoritesOnly = on;
+	}
+	/** The event whose photos alone are shown, or null for every photo. */
+	get event(): string | null {
+		return this.#event;
+	}
+	set event(id: string | null) {
+		this.#event = id;
 	}
 
 	/** Starts listening for changes and loads every photo's metadata, page by page. */

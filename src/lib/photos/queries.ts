@@ -10,9 +10,15 @@ type DB = IDBPDatabase<BoothDB>;
 
 /**
  * Up to `limit` photos, newest first, continuing after `after` when given. With `favorites`,
- * only favourites (through their own index, so nothing else is read).
+ * only favourites (through their own index, so nothing else is read); with `event`, only that
+ * event's (read through the time index: an event is a small part of a gallery).
  */
-export async function pageOf(db: DB, limit: number, after: PageCursor | undefined, favorites: boolean): Promise<PhotoMeta[]> {
+export async function pageOf(
+	db: DB,
+	limit: number,
+	after: PageCursor | undefined,
+	{ favorites = false, event }: { favorites?: boolean; event?: string } = {}
+): Promise<PhotoMeta[]> {
 	const store = db.transaction('photos').store;
 	const cursorP = favorites
 		? store
@@ -27,7 +33,7 @@ export async function pageOf(db: DB, limit: number, after: PageCursor | undefine
 	const out: PhotoMeta[] = [];
 	let cursor = await cursorP;
 	while (cursor && out.length < limit) {
-		out.push(cursor.value);
+		if (!event || cursor.value.event === event) out.push(cursor.value);
 		cursor = await cursor.continue();
 	}
 	return out;

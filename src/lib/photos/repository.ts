@@ -183,11 +183,11 @@ export class PhotoRepository {
 	}
 
 	/**
-	 * Up to `limit` photos, newest first, continuing after `after` when given. With
-	 * `favorites`, only favourites (through their own index, so nothing else is read).
+	 * Up to `limit` photos, newest first, continuing after `after` when given; only favourites,
+	 * or only one event's, when asked (see pageOf).
 	 */
-	async page(limit: number, after?: PageCursor, opts: { favorites?: boolean } = {}): Promise<PhotoMeta[]> {
-		return pageOf(await this.#open(), limit, after, opts.favorites ?? false);
+	async page(limit: number, after?: PageCursor, opts: { favorites?: boolean; event?: string } = {}): Promise<PhotoMeta[]> {
+		return pageOf(await this.#open(), limit, after, opts);
 	}
 
 	/** The newest photo, if any. */

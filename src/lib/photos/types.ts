@@ -46,6 +46,8 @@ export interface PhotoMeta {
 	strip?: StripRecipe;
 	/** How many copies have been printed. */
 	prints?: number;
+	/** The event it was made at (event mode), by the event's id. */
+	event?: string;
 }
 
 /** A deleted photo while its Undo is offered; purged (with its bytes) afterwards. */
@@ -68,6 +70,8 @@ export interface NewPhoto {
 	strip?: StripRecipe;
 	/** A moving picture: what kind, and how long. */
 	motion?: Motion;
+	/** Made at this event (see PhotoMeta.event). */
+	event?: string;
 }
 
 /** A photo to bring in whole from a backup or a file: its metadata is kept as given. */
@@ -113,7 +117,8 @@ export function isVideo(meta: Pick<PhotoMeta, 'type'>): boolean {
 }
 
 /** What a new photo's metadata says beyond its bytes: a strip's recipe, a moving picture's kind. */
-export function kindFields(photo: Pick<NewPhoto, 'strip' | 'motion'>): Partial<PhotoMeta> {
+export function kindFields(photo: Pick<NewPhoto, 'strip' | 'motion' | 'event'>): Partial<PhotoMeta> {
+	if (photo.event) return { event: photo.event, ...kindFields({ ...photo, event: undefined }) };
 	if (photo.strip) return { kind: 'strip', strip: photo.strip };
 	const m = photo.motion;
 	if (!m) return {};

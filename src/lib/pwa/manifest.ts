@@ -17,7 +17,7 @@ export const manifest: Partial<ManifestOptions> = {
 	start_url: '/',
 	scope: '/',
 	display: 'standalone',
-	display_override: ['standalone', 'minimal-ui'],
+	display_override: ['fullscreen', 'standalone', 'minimal-ui'],
 	orientation: 'any',
 	// The manifest takes one colour; the camera opens dark, so the splash and title bar are dark.
 	// Light and dark pages set their own theme-color meta tags (app.html).

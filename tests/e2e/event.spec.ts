@@ -1,0 +1,285 @@
+import type { Page } from '@playwright/test';
+import { expect, expectLivePreview, savedCount, test } from './fixtures';
+import { violations } from './axe';
+import { storedItems } from './strips';
+
+/**
+ * Event mode: the host starts it in Settings with a PIN; guests get one big shutter, Keep and
+ * Retake, and nothing else; Settings, the gallery and leaving need the PIN.
+ */
+
+const PIN = '2468';
+
+/** window.print stubbed (headless never finishes one), a gamepad the test can press, Wake Lock counted. */
+async function stubs(page: Page): Promise<void> {
+	await page.addInitScript(() => {
+		const w = window as unknown as Record<string, unknown>;
+		// No save picker (headless never answers it): an export downloads.
+		delete w.showSaveFilePicker;
+		w.__prints = 0;
+		window.print = () => void (w.__prints as number)++;
+		const buttons = Array.from({ length: 4 }, () => ({ pressed: false, touched: false, value: 0 }));
+		const pad = { id: 'Arcade button', index: 0, connected: true, buttons, axes: [], mapping: 'standard', timestamp: 0 };
+		w.__pad = pad;
+		w.__padOn = false;
+		navigator.getGamepads = () => (w.__padOn ? [pad as unknown as Gamepad] : []) as never;
+		w.__wakeLocks = 0;
+		Object.defineProperty(navigator, 'wakeLock', {
+			value: {
+				request: async () => {
+					(w.__wakeLocks as number)++;
+					const t = new EventTarget() as EventTarget & { released: boolean; release(): Promise<void> };
+					t.released = false;
+					t.release = async () => {
+						t.released = true;
+						t.dispatchEvent(new Event('release'));
+					};
+					return t;
+				}
+			}
+		});
+	});
+}
+
+interface Setup {
+	name?: string;
+	mode?: 'Photo' | 'Strip' | 'GIF' | 'Boomerang';
+	countdown?: string;
+	idle?: number;
+	printing?: { copies: number; limit: number; auto?: boolean };
+}
+
+/** Fills Settings > Event mode and starts it; the guests' page shows "Tap to start". */
+async function startEvent(page: Page, setup: Setup = {}): Promise<void> {
+	await stubs(page);
+	await page.goto('/settings');
+	const card = page.locator('#event-mode');
+	await card.getByRole('textbox', { name: /Event name/ }).fill(setup.name ?? 'Test party');
+	await card.getByRole('combobox', { name: /Guests get/ }).selectOption({ label: setup.mode ?? 'Photo' });
+	await card.getByRole('combobox', { name: /Guest countdown/ }).selectOption({ label: setup.countdown ?? 'None' });
+	if (setup.idle) await card.getByRole('slider', { name: /Back to the start after/ }).fill(String(setup.idle));
+	if (setup.printing) {
+		await card.getByRole('switch', { name: /Guests can print/ }).check();
+		if (setup.printing.auto) await card.getByRole('switch', { name: /Print after Keep/ }).check();
+		await card.getByRole('spinbutton', { name: /Copies per print/ }).fill(String(setup.printing.copies));
+		await card.getByRole('spinbutton', { name: /Print limit/ }).fill(String(setup.printing.limit));
+		await card.getByRole('spinbutton', { name: /Print limit/ }).blur();
+	}
+	await card.getByLabel(/Host PIN/).fill(PIN);
+	await card.getByRole('button', { name: 'Start event mode' }).click();
+	await expect(page).toHaveURL(/\/event$/);
+	await expect(page.getByRole('button', { name: 'Tap to start' })).toBeVisible();
+}
+
+async function enterPin(page: Page, pin: string): Promise<void> {
+	const pad = page.getByRole('dialog', { name: 'Enter PIN' });
+	await expect(pad).toBeVisible();
+	await pad.getByRole('textbox', { name: 'PIN' }).fill(pin);
+	await pad.getByRole('button', { name: 'Unlock' }).click();
+}
+
+test('the host starts event mode with a PIN; a guest shoots, retakes and keeps; nothing else is in reach', async ({ page }) => {
+	test.slow(); // axe on four screens
+	await startEvent(page);
+	await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+	expect(await page.evaluate(() => (window as unknown as { __wakeLocks: number }).__wakeLocks)).toBeGreaterThan(0);
+	expect(await violations(page), 'the attract screen').toEqual([]);
+
+	await page.getByRole('button', { name: 'Tap to start' }).click();
+	await expectLivePreview(page);
+	const shutter = page.getByRole('button', { name: 'Take photo' });
+	await expect(shutter).toBeEnabled();
+	expect(await violations(page), 'the shutter screen').toEqual([]);
+	await shutter.click();
+	await expect(page.getByRole('button', { name: 'Keep' })).toBeVisible();
+	await expect(page.getByRole('img', { name: /^Photo taken/ })).toBeVisible();
+	expect(await violations(page), 'the result').toEqual([]);
+	const first = await storedItems(page);
+	expect(first).toHaveLength(1);
+	expect(first[0]).toHaveProperty('event');
+
+	// Retake deletes that result and goes back to the shutter.
+	await page.getByRole('button', { name: 'Retake' }).click();
+	await expect(shutter).toBeVisible();
+	await expect.poll(() => savedCount(page)).toBe(0);
+
+	await expect(shutter).toBeEnabled();
+	await shutter.click();
+	await page.getByRole('button', { name: 'Keep' }).click();
+	await expect.poll(() => savedCount(page)).toBe(1);
+	await page.getByRole('button', { name: 'Done' }).click();
+	await expect(page.getByRole('button', { name: 'Tap to start' })).toBeVisible();
+
+	// The guest gallery: this event's results, read-only.
+	await page.getByRole('button', { name: 'Photos (1)' }).click();
+	const gallery = page.getByRole('dialog', { name: "This event's photos" });
+	await expect(gallery.getByRole('button', { name: /^Open Photo taken/ })).toHaveCount(1);
+	await expect(gallery.getByRole('button', { name: /Delete|Share|Export|Download/ })).toHaveCount(0);
+	expect(await violations(page), 'the guest gallery').toEqual([]);
+	await gallery.getByRole('button', { name: 'Close' }).click();
+
+	// A reload (or a guest closing the app) comes back locked.
+	await page.goto('/');
+	await expect(page.getByRole('button', { name: 'Tap to start' })).toBeVisible();
+	await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+});
+
+test('Settings, the gallery and Exit need the PIN; wrong PINs are refused, then rate-limited', async ({ page }) => {
+	test.slow();
+	await startEvent(page);
+	await page.goto('/settings');
+	await enterPin(page, '1111');
+	await expect(page.getByRole('alert').filter({ hasText: 'Wrong PIN' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toHaveCount(0);
+	expect(await violations(page), 'the PIN pad').toEqual([]);
+	await enterPin(page, PIN);
+	await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+	await expect(page.getByText('Test party is running')).toBeVisible();
+	await page.getByRole('link', { name: 'Back to the event' }).first().click();
+	await expect(page.getByRole('button', { name: 'Tap to start' })).toBeVisible();
+
+	// The gallery, reached by its address, asks too.
+	await page.goto('/gallery');
+	await expect(page.getByRole('dialog', { name: 'Enter PIN' })).toBeVisible();
+	await page.getByRole('dialog', { name: 'Enter PIN' }).getByRole('button', { name: 'Cancel' }).click();
+	await expect(page.getByRole('heading', { name: 'Gallery' })).toHaveCount(0);
+
+	// Esc opens the PIN pad; three wrong PINs make it wait.
+	await page.keyboard.press('Escape');
+	for (const wrong of ['0000', '1234', '9999']) await enterPin(page, wrong);
+	await expect(page.getByRole('alert').filter({ hasText: 'Too many tries' })).toBeVisible();
+	await expect(page.getByRole('textbox', { name: 'PIN' })).toBeDisabled();
+	// The wait outlives a reload.
+	await page.reload();
+	await expect(page.getByRole('button', { name: 'Tap to start' })).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(page.getByRole('alert').filter({ hasText: 'Too many tries' })).toBeVisible();
+	await expect(page.getByRole('textbox', { name: 'PIN' })).toBeDisabled();
+	// Once the wait is over (moved on here, rather than waited for), the right PIN opens the host menu.
+	await page.evaluate(() => {
+		const e = JSON.parse(localStorage.getItem('photobooth.event')!);
+		localStorage.setItem('photobooth.event', JSON.stringify({ ...e, lockedUntil: Date.now() - 1 }));
+	});
+	await page.reload();
+	await expect(page.getByRole('button', { name: 'Tap to start' })).toBeVisible();
+	await page.keyboard.press('Escape');
+	await enterPin(page, PIN);
+	const menu = page.getByRole('dialog', { name: 'Host' });
+	await expect(menu).toBeVisible();
+	expect(await violations(page), 'the host menu').toEqual([]);
+	await menu.getByRole('button', { name: 'Exit event mode' }).click();
+	await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Take photo', exact: true })).toBeVisible();
+	await page.goto('/settings');
+	await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+});
+
+test('after the idle time the booth goes back to its attract screen, keeping a result not chosen', async ({ page }) => {
+	test.slow();
+	await startEvent(page, { idle: 10 });
+	await page.getByRole('button', { name: 'Tap to start' }).click();
+	await expect(page.getByRole('button', { name: 'Take photo' })).toBeEnabled();
+	await page.getByRole('button', { name: 'Take photo' }).click();
+	await expect(page.getByRole('button', { name: 'Keep' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Tap to start' })).toBeVisible({ timeout: 20_000 });
+	expect(await savedCount(page)).toBe(1);
+	// Idle on the attract screen too: the slideshow of the evening shows.
+	await expect(page.getByRole('img', { name: "This event's photos" })).toBeVisible({ timeout: 20_000 });
+});
+
+test('a clicker key and a gamepad button shoot', async ({ page }) => {
+	await startEvent(page);
+	// A presentation clicker sends PageDown: start, shoot, keep, done.
+	await page.keyboard.press('PageDown');
+	await expect(page.getByRole('button', { name: 'Take photo' })).toBeEnabled();
+	await page.keyboard.press('PageDown');
+	await expect(page.getByRole('button', { name: 'Keep' })).toBeVisible();
+	await page.keyboard.press('PageDown');
+	await expect(page.getByRole('button', { name: 'Done' })).toBeVisible();
+	await page.keyboard.press('PageDown');
+	await expect(page.getByRole('button', { name: 'Tap to start' })).toBeVisible();
+	await expect.poll(() => savedCount(page)).toBe(1);
+
+	// An arcade button on a gamepad: connected, then pressed and released for each step.
+	const press = async () => {
+		await page.evaluate(() => {
+			const w = window as unknown as { __pad: { buttons: { pressed: boolean }[] } };
+			w.__pad.buttons[0].pressed = true;
+		});
+		await page.waitForTimeout(150);
+		await page.evaluate(() => {
+			const w = window as unknown as { __pad: { buttons: { pressed: boolean }[] } };
+			w.__pad.buttons[0].pressed = false;
+		});
+		await page.waitForTimeout(150);
+	};
+	await page.evaluate(() => {
+		(window as unknown as { __padOn: boolean }).__padOn = true;
+		window.dispatchEvent(new Event('gamepadconnected'));
+	});
+	await press();
+	await expect(page.getByRole('button', { name: 'Take photo' })).toBeEnabled();
+	await press();
+	await expect(page.getByRole('button', { name: 'Keep' })).toBeVisible();
+	await expect.poll(() => savedCount(page)).toBe(2);
+});
+
+test('printing: copies per print on pages of the print size, counted, and refused past the limit', async ({ page }) => {
+	await startEvent(page, { printing: { copies: 2, limit: 3 } });
+	const guest = async () => {
+		await page.getByRole('button', { name: 'Tap to start' }).click();
+		await expect(page.getByRole('button', { name: 'Take photo' })).toBeEnabled();
+		await page.getByRole('button', { name: 'Take photo' }).click();
+		await page.getByRole('button', { name: 'Keep' }).click();
+		await page.getByRole('button', { name: 'Print' }).click();
+	};
+	await guest();
+	await expect.poll(() => page.evaluate(() => (window as unknown as { __prints: number }).__prints)).toBe(1);
+	const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+	const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
+	const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+	expect(pages).toHaveLength(2);
+	// A landscape photo on 6 x 4 in, 72 points an inch.
+	expect(boxes).toEqual([
+		[432, 288],
+		[432, 288]
+	]);
+	await page.getByRole('button', { name: 'Done' }).click();
+
+	// Two more copies would pass the limit of 3: refused, with words for the guest.
+	await guest();
+	await expect(page.getByText(/used all its prints/)).toBeVisible();
+	expect(await page.evaluate(() => (window as unknown as { __prints: number }).__prints)).toBe(1);
+
+	await page.keyboard.press('Escape');
+	await enterPin(page, PIN);
+	await expect(page.getByRole('dialog', { name: 'Host' }).getByText('2 of 3')).toBeVisible();
+});
+
+test("the gallery groups an event's photos under its name and exports them as one ZIP", async ({ page }) => {
+	await startEvent(page, { name: 'Garden party' });
+	for (let i = 0; i < 2; i++) {
+		await page.getByRole('button', { name: 'Tap to start' }).click();
+		await expect(page.getByRole('button', { name: 'Take photo' })).toBeEnabled();
+		await page.getByRole('button', { name: 'Take photo' }).click();
+		await page.getByRole('button', { name: 'Keep' }).click();
+		await page.getByRole('button', { name: 'Done' }).click();
+	}
+	await page.keyboard.press('Escape');
+	await enterPin(page, PIN);
+	await page.getByRole('dialog', { name: 'Host' }).getByRole('button', { name: 'Exit event mode' }).click();
+	// One photo outside the event.
+	await expect(page.getByRole('button', { name: 'Take photo', exact: true })).toBeEnabled();
+	await page.getByRole('button', { name: 'Take photo', exact: true }).click();
+	await expect.poll(() => savedCount(page)).toBe(3);
+
+	await page.getByRole('link', { name: 'Gallery' }).click();
+	await expect(page.getByText('3 photos', { exact: true })).toBeVisible();
+	await page.getByRole('combobox', { name: 'Event' }).selectOption({ label: 'Garden party' });
+	await expect(page.getByText('2 photos at Garden party')).toBeVisible();
+	expect(await violations(page), 'the gallery with an event chosen').toEqual([]);
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export' }).click();
+	const zip = await download;
+	expect(zip.suggestedFilename()).toMatch(/^photobooth-Garden-party-.*\.zip$/);
+});
