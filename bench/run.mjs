@@ -25,6 +25,7 @@ import { measureExport } from './lib/export.mjs';
 import { measureStrip } from './lib/strip.mjs';
 import { measureEffects } from './lib/effects.mjs';
 import { measureMotion } from './lib/motion.mjs';
+import { measureSoak } from './lib/soak.mjs';
 import { firstLoadSizes } from './lib/sizes.mjs';
 import { median, percentile, round } from './lib/stats.mjs';
 import { renderTable, renderMarkdown } from './lib/table.mjs';
@@ -58,7 +59,8 @@ const CONFIG = QUICK
 			exportLiveCounts: [],
 			stripRuns: 3,
 			effects: { blocks: 2, perBlock: 3, seconds: 5 },
-			motion: { runs: 2, videoSeconds: 10 }
+			motion: { runs: 2, videoSeconds: 10 },
+			soak: { sessions: 40, every: 10 }
 		}
 	: {
 			// Each visit's time moves by +-30% with the machine (both pages alike): five visits
@@ -75,7 +77,9 @@ const CONFIG = QUICK
 			exportLiveCounts: [500, 1000],
 			stripRuns: 3,
 			effects: { blocks: 4, perBlock: 4, seconds: 10 },
-			motion: { runs: 3, videoSeconds: 30 }
+			motion: { runs: 3, videoSeconds: 30 },
+			// Event mode (issue 17): 200 guests in a row, sampled every 25.
+			soak: { sessions: 200, every: 25 }
 		};
 const BUDGET = {
 	firstFrameRatio: 1.5,
@@ -83,6 +87,11 @@ const BUDGET = {
 	savedP95Ratio: 4,
 	galleryFirstMs: 300,
 	cameraFirstLoadKiB: 60,
+	// Event mode all evening (issue 17): flat. A guest's result adds its metadata to the list the
+	// slideshow and the guest gallery read (a few hundred bytes): 175 guests, well under 1 MiB.
+	soakHeapMiB: 1,
+	soakNodes: 50,
+	soakUrls: 4,
 	zipMBps: 100,
 	// "Peak heap independent of the count": what the export holds may grow by at most this share
 	// of a photo's size per photo added. Its listing (metadata, file name, central directory
@@ -239,6 +248,7 @@ try {
 	await section('motion', () =>
 		measureMotion(browser, { origin: server.origin, contextOptions: CONTEXT, initScript: INIT_SCRIPT, ...CONFIG.motion })
 	);
+	await section('soak', () => measureSoak(browser, { origin: server.origin, contextOptions: CONTEXT, ...CONFIG.soak }));
 	results.cameraPageProblems = Object.fromEntries(targets.map((t) => [t.name, t.problems]));
 	for (const t of targets) await t.context.close();
 
@@ -513,6 +523,29 @@ if (results.motion) {
 		pass: growth <= BUDGET.videoHeapMiB && !!v.stored
 	});
 } else missing('Moving pictures', 'motion');
+
+if (results.soak) {
+	// From the first sample (the page warmed up) to the last, each after forced collections.
+	const { samples, sessions, seconds, stored } = results.soak;
+	const first = samples[0];
+	const last = samples.at(-1);
+	const growth = (last.heap - first.heap) / 2 ** 20;
+	const span = last.session - first.session;
+	summary.soak = { sessions, seconds, stored, heapGrowthMiB: growth, nodes: [first.nodes, last.nodes], liveUrls: last.liveUrls };
+	const trail = samples.map((x) => `${x.session}: ${round(x.heap / 2 ** 20, 1)} MiB, ${x.nodes} nodes, ${x.liveUrls} URLs`).join('; ');
+	row({
+		figure: `Event mode, ${sessions} guests in a row: JS heap growth from guest ${first.session} to ${last.session} <br><sub>${round(seconds, 0)} s, ${stored} stored; ${trail}</sub>`,
+		app: `${round(growth, 2)} MiB (${round((growth * 1024) / span, 1)} KiB a guest)`,
+		budget: `<= ${BUDGET.soakHeapMiB} MiB`,
+		pass: growth <= BUDGET.soakHeapMiB && stored === sessions
+	});
+	row({
+		figure: 'Event mode: DOM nodes and live object URLs, first sample and last',
+		app: `${first.nodes} → ${last.nodes} nodes; ${first.liveUrls} → ${last.liveUrls} URLs`,
+		budget: `nodes +-${BUDGET.soakNodes}, URLs <= ${BUDGET.soakUrls}`,
+		pass: Math.abs(last.nodes - first.nodes) <= BUDGET.soakNodes && last.liveUrls <= BUDGET.soakUrls
+	});
+} else missing('Event mode soak', 'soak');
 
 if (results.gallery) {
 	for (const g of results.gallery) {

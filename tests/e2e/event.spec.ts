@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test';
 import { expect, expectLivePreview, savedCount, test } from './fixtures';
+import { enterPin, PIN, startEvent } from './event-helpers';
 import { violations } from './axe';
 import { storedItems } from './strips';
 
@@ -7,76 +7,6 @@ import { storedItems } from './strips';
  * Event mode: the host starts it in Settings with a PIN; guests get one big shutter, Keep and
  * Retake, and nothing else; Settings, the gallery and leaving need the PIN.
  */
-
-const PIN = '2468';
-
-/** window.print stubbed (headless never finishes one), a gamepad the test can press, Wake Lock counted. */
-async function stubs(page: Page): Promise<void> {
-	await page.addInitScript(() => {
-		const w = window as unknown as Record<string, unknown>;
-		// No save picker (headless never answers it): an export downloads.
-		delete w.showSaveFilePicker;
-		w.__prints = 0;
-		window.print = () => void (w.__prints as number)++;
-		const buttons = Array.from({ length: 4 }, () => ({ pressed: false, touched: false, value: 0 }));
-		const pad = { id: 'Arcade button', index: 0, connected: true, buttons, axes: [], mapping: 'standard', timestamp: 0 };
-		w.__pad = pad;
-		w.__padOn = false;
-		navigator.getGamepads = () => (w.__padOn ? [pad as unknown as Gamepad] : []) as never;
-		w.__wakeLocks = 0;
-		Object.defineProperty(navigator, 'wakeLock', {
-			value: {
-				request: async () => {
-					(w.__wakeLocks as number)++;
-					const t = new EventTarget() as EventTarget & { released: boolean; release(): Promise<void> };
-					t.released = false;
-					t.release = async () => {
-						t.released = true;
-						t.dispatchEvent(new Event('release'));
-					};
-					return t;
-				}
-			}
-		});
-	});
-}
-
-interface Setup {
-	name?: string;
-	mode?: 'Photo' | 'Strip' | 'GIF' | 'Boomerang';
-	countdown?: string;
-	idle?: number;
-	printing?: { copies: number; limit: number; auto?: boolean };
-}
-
-/** Fills Settings > Event mode and starts it; the guests' page shows "Tap to start". */
-async function startEvent(page: Page, setup: Setup = {}): Promise<void> {
-	await stubs(page);
-	await page.goto('/settings');
-	const card = page.locator('#event-mode');
-	await card.getByRole('textbox', { name: /Event name/ }).fill(setup.name ?? 'Test party');
-	await card.getByRole('combobox', { name: /Guests get/ }).selectOption({ label: setup.mode ?? 'Photo' });
-	await card.getByRole('combobox', { name: /Guest countdown/ }).selectOption({ label: setup.countdown ?? 'None' });
-	if (setup.idle) await card.getByRole('slider', { name: /Back to the start after/ }).fill(String(setup.idle));
-	if (setup.printing) {
-		await card.getByRole('switch', { name: /Guests can print/ }).check();
-		if (setup.printing.auto) await card.getByRole('switch', { name: /Print after Keep/ }).check();
-		await card.getByRole('spinbutton', { name: /Copies per print/ }).fill(String(setup.printing.copies));
-		await card.getByRole('spinbutton', { name: /Print limit/ }).fill(String(setup.printing.limit));
-		await card.getByRole('spinbutton', { name: /Print limit/ }).blur();
-	}
-	await card.getByLabel(/Host PIN/).fill(PIN);
-	await card.getByRole('button', { name: 'Start event mode' }).click();
-	await expect(page).toHaveURL(/\/event$/);
-	await expect(page.getByRole('button', { name: 'Tap to start' })).toBeVisible();
-}
-
-async function enterPin(page: Page, pin: string): Promise<void> {
-	const pad = page.getByRole('dialog', { name: 'Enter PIN' });
-	await expect(pad).toBeVisible();
-	await pad.getByRole('textbox', { name: 'PIN' }).fill(pin);
-	await pad.getByRole('button', { name: 'Unlock' }).click();
-}
 
 test('the host starts event mode with a PIN; a guest shoots, retakes and keeps; nothing else is in reach', async ({ page }) => {
 	test.slow(); // axe on four screens
@@ -282,4 +212,36 @@ test("the gallery groups an event's photos under its name and exports them as on
 	await page.getByRole('button', { name: 'Export' }).click();
 	const zip = await download;
 	expect(zip.suggestedFilename()).toMatch(/^photobooth-Garden-party-.*\.zip$/);
+});
+
+test('a strip event: guests get the strip; Retake deletes it and its shots; the screen is kept on again when shown again', async ({ page }) => {
+	test.slow();
+	await page.addInitScript(() => {
+		if (!sessionStorage.getItem('seeded')) {
+			localStorage.setItem('photobooth.settings', JSON.stringify({ version: 3, stripLayout: 'strip-2x6', stripShots: 3 }));
+			sessionStorage.setItem('seeded', '1');
+		}
+	});
+	await startEvent(page, { name: 'Strip night', mode: 'Strip' });
+	await page.getByRole('button', { name: 'Tap to start' }).click();
+	await expect(page.getByRole('button', { name: 'Take strip' })).toBeEnabled();
+	await page.getByRole('button', { name: 'Take strip' }).click();
+	await expect(page.getByRole('button', { name: 'Keep' })).toBeVisible({ timeout: 60_000 });
+	await expect(page.getByRole('img', { name: /^Strip/ })).toBeVisible();
+	const items = await storedItems(page);
+	expect(items).toHaveLength(4);
+	expect(items.every((m) => (m as { event?: string }).event === (items[0] as { event?: string }).event)).toBe(true);
+	// A strip without a caption of its own carries the event's name.
+	expect(items.find((m) => m.kind === 'strip')?.strip?.design.caption).toBe('Strip night');
+	await page.getByRole('button', { name: 'Retake' }).click();
+	await expect.poll(() => savedCount(page)).toBe(0);
+	await expect(page.getByRole('button', { name: 'Take strip' })).toBeVisible();
+
+	// The browser drops the wake lock while the page is hidden; shown again, the booth takes it again.
+	const before = await page.evaluate(() => (window as unknown as { __wakeLocks: number }).__wakeLocks);
+	await page.evaluate(async () => {
+		await (window as unknown as { __wakeLock: { release(): Promise<void> } }).__wakeLock.release();
+		document.dispatchEvent(new Event('visibilitychange'));
+	});
+	await expect.poll(() => page.evaluate(() => (window as unknown as { __wakeLocks: number }).__wakeLocks)).toBe(before + 1);
 });

@@ -50,7 +50,9 @@ try {
 		{ name: 'gallery-motion', viewport: { width: 1280, height: 800 }, settings: { mode: 'gif', gifFrames: 6, gifDuration: 1500, boomerangGif: true }, motion: 'gallery' },
 		{ name: 'strip-viewer-narrow', viewport: { width: 412, height: 892 }, settings: { mode: 'strip', caption: 'Ana & Luis', stripLayout: 'postcard', stripBackground: 'blush' }, strip: 'viewer' }
 	];
-	for (const shot of shots) {
+	// SHOTS=event (say) takes only the shots whose names hold that word.
+	const only = process.env.SHOTS;
+	for (const shot of shots.filter((s) => !only || s.name.includes(only))) {
 		const context = await browser.newContext({ viewport: shot.viewport, colorScheme: 'dark', permissions: ['camera'] });
 		if (shot.settings) {
 			await context.addInitScript((v) => {
@@ -140,7 +142,8 @@ try {
 		console.log(`wrote static/screenshots/${shot.name}.png`);
 		await context.close();
 	}
-	{
+	if (!only || 'event'.includes(only)) await eventShots(browser);
+	if (!only) {
 		// Two tabs of the booth: the second says the camera is in use in the first.
 		const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark', permissions: ['camera'] });
 		const first = await context.newPage();
@@ -157,4 +160,57 @@ try {
 	await browser.close();
 } finally {
 	process.kill(-server.pid);
+}
+
+/**
+ * Event mode on a tablet: the host's card in Settings, the attract screen, the big shutter, a
+ * guest's strip with Keep and Retake, and the PIN pad on a phone.
+ */
+async function eventShots(browser) {
+	const tablet = { width: 1180, height: 820 };
+	const context = await browser.newContext({ viewport: tablet, colorScheme: 'dark', permissions: ['camera'] });
+	await context.addInitScript(() => {
+		window.print = () => undefined;
+		if (!sessionStorage.getItem('seeded')) {
+			localStorage.setItem('photobooth.settings', JSON.stringify({ version: 3, stripLayout: 'strip-2x6', stripShots: 3, stripBackground: 'night' }));
+			sessionStorage.setItem('seeded', '1');
+		}
+	});
+	const page = await context.newPage();
+	const snap = async (name) => {
+		await page.screenshot({ path: `${out}${name}.png` });
+		console.log(`wrote static/screenshots/${name}.png`);
+	};
+	await page.goto(`${base}/settings`);
+	const card = page.locator('#event-mode');
+	await card.getByRole('textbox', { name: /Event name/ }).fill('Ana & Luis · 30 Nov');
+	await card.getByRole('combobox', { name: /Guests get/ }).selectOption({ label: 'Strip' });
+	await card.getByRole('switch', { name: /Guests can print/ }).check();
+	await card.getByRole('spinbutton', { name: /Print limit/ }).fill('200');
+	await card.getByLabel(/Host PIN/).fill('2468');
+	await card.scrollIntoViewIfNeeded();
+	await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+	await page.waitForTimeout(300);
+	await snap('event-settings');
+	await card.getByRole('button', { name: 'Start event mode' }).click();
+	await page.getByRole('button', { name: 'Tap to start' }).waitFor();
+	await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2);
+	await page.waitForTimeout(800);
+	await snap('event-attract');
+	await page.getByRole('button', { name: 'Tap to start' }).click();
+	await page.getByRole('button', { name: 'Take strip' }).waitFor();
+	await page.waitForTimeout(500);
+	await snap('event-shutter');
+	await page.getByRole('button', { name: 'Take strip' }).click();
+	await page.getByRole('button', { name: 'Keep' }).waitFor({ timeout: 60_000 });
+	await page.waitForFunction(() => [...document.querySelectorAll('img')].some((i) => i.complete && i.naturalWidth > 0));
+	await page.waitForTimeout(500);
+	await snap('event-result');
+	await page.setViewportSize({ width: 412, height: 892 });
+	await page.keyboard.press('Escape');
+	await page.getByRole('dialog', { name: 'Enter PIN' }).waitFor();
+	await page.getByRole('textbox', { name: 'PIN' }).fill('12');
+	await page.waitForTimeout(300);
+	await snap('event-pin');
+	await context.close();
 }

@@ -116,3 +116,25 @@ describe('strips and overlays in the manifest', () => {
 		expect(parseManifest(JSON.stringify({ ...built, overlays: [{ id: 7 }, 'x'] })).overlays).toEqual([]);
 	});
 });
+
+describe('events in the manifest', () => {
+	it('carry each photo’s event and the names of the events used, not the others', () => {
+		const atParty: PhotoMeta = { ...meta('p1'), event: 'e1' };
+		const events = [
+			{ id: 'e1', name: 'Garden party', mode: 'strip' as const, startedAt: 5, prints: 3 },
+			{ id: 'e2', name: 'Unused', mode: 'photo' as const, startedAt: 6, prints: 0 }
+		];
+		const built = buildManifest([{ meta: atParty, name: 'photos/p1.jpg' }], {}, new Date(0), [], events);
+		expect(built.events).toEqual([events[0]]);
+		const parsed = parseManifest(JSON.stringify(built));
+		expect(parsed.events).toEqual([events[0]]);
+		expect(parsed.photos[0].event).toBe('e1');
+		expect(metaFromManifest(parsed.photos[0], 10, { width: 4, height: 3 }).event).toBe('e1');
+	});
+
+	it('have none where no photo was made at an event, and drop entries that cannot be trusted', () => {
+		expect(buildManifest([{ meta: meta('a'), name: 'photos/a.jpg' }], {}, new Date(0), [], []).events).toBeUndefined();
+		const text = JSON.stringify({ ...buildManifest([], {}, new Date(0)), events: [{ id: 'x' }, 'nonsense'] });
+		expect(parseManifest(text).events).toEqual([]);
+	});
+});

@@ -5,6 +5,7 @@
 import { kindFields, MOTION_KINDS, type MotionKind, type PhotoMeta } from '$lib/photos/types';
 import { checkRecipe, type StripRecipe } from '$lib/strips/recipe';
 import { isPhotoTime } from '$lib/time';
+import { validRecords, type EventRecord } from '$lib/event/setup';
 
 export const MANIFEST_NAME = 'manifest.json';
 export const BACKUP_FORMAT = 'photobooth-backup';
@@ -31,6 +32,8 @@ export interface ManifestPhoto {
 	prints?: number;
 	/** A moving picture: its kind, how long it plays (ms), its frames, whether it has sound. */
 	motion?: { kind: MotionKind; duration: number; frames?: number; sound?: boolean };
+	/** Made at this event (event mode), by the event's id (see BackupManifest.events). */
+	event?: string;
 }
 
 /** An overlay drawn over strips: its PNG inside the ZIP. */
@@ -48,14 +51,19 @@ export interface BackupManifest {
 	photos: ManifestPhoto[];
 	/** The overlays the strips and settings use (absent in backups made before strips). */
 	overlays?: ManifestOverlay[];
+	/** The events the photos were made at, with their names (absent before event mode). */
+	events?: EventRecord[];
 }
 
 export function buildManifest(
 	files: readonly { meta: PhotoMeta; name: string; thumbnail?: string }[],
 	settings: unknown,
 	now = new Date(),
-	overlays: readonly ManifestOverlay[] = []
+	overlays: readonly ManifestOverlay[] = [],
+	events: readonly EventRecord[] = []
 ): BackupManifest {
+	const used = new Set(files.flatMap(({ meta }) => (meta.event ? [meta.event] : [])));
+	const listed = events.filter((e) => used.has(e.id));
 	return {
 		format: BACKUP_FORMAT,
 		version: 1,
@@ -74,9 +82,11 @@ export function buildManifest(
 			...(thumbnail ? { thumbnail } : {}),
 			...(meta.kind === 'strip' && meta.strip ? { strip: meta.strip } : {}),
 			...(meta.prints ? { prints: meta.prints } : {}),
-			...(isMotionKind(meta.kind) ? { motion: motionOf(meta, meta.kind) } : {})
+			...(isMotionKind(meta.kind) ? { motion: motionOf(meta, meta.kind) } : {}),
+			...(meta.event ? { event: meta.event } : {})
 		})),
-		...(overlays.length ? { overlays: [...overlays] } : {})
+		...(overlays.length ? { overlays: [...overlays] } : {}),
+		...(listed.length ? { events: listed } : {})
 	};
 }
 
@@ -133,7 +143,8 @@ function checkPhoto(raw: unknown): ManifestPhoto | null {
 		...(isText(p.thumbnail, 1000) && p.thumbnail ? { thumbnail: p.thumbnail } : {}),
 		...(p.strip !== undefined ? { strip: checkRecipe(p.strip) ?? undefined } : {}),
 		...(isInt(p.prints, 1) ? { prints: p.prints } : {}),
-		...(checkMotion(p.motion) ? { motion: checkMotion(p.motion) } : {})
+		...(checkMotion(p.motion) ? { motion: checkMotion(p.motion) } : {}),
+		...(isText(p.event, 200) && p.event ? { event: p.event } : {})
 	};
 }
 
@@ -149,7 +160,13 @@ function checkOverlay(raw: unknown): ManifestOverlay | null {
  * Reads a manifest's JSON text. Throws ManifestError when it is not ours at all; photos with
  * unusable entries are counted in `bad` so they can be reported, not silently dropped.
  */
-export function parseManifest(text: string): { photos: ManifestPhoto[]; bad: number; settings: unknown; overlays: ManifestOverlay[] } {
+export function parseManifest(text: string): {
+	photos: ManifestPhoto[];
+	bad: number;
+	settings: unknown;
+	overlays: ManifestOverlay[];
+	events: EventRecord[];
+} {
 	let raw: unknown;
 	try {
 		raw = JSON.parse(text);
@@ -168,7 +185,7 @@ export function parseManifest(text: string): { photos: ManifestPhoto[]; bad: num
 		else bad++;
 	}
 	const overlays = Array.isArray(m.overlays) ? m.overlays.map(checkOverlay).filter((o): o is ManifestOverlay => !!o) : [];
-	return { photos, bad, settings: m.settings, overlays };
+	return { photos, bad, settings: m.settings, overlays, events: validRecords(m.events) };
 }
 
 /**
@@ -187,6 +204,7 @@ export function metaFromManifest(p: ManifestPhoto, size: number, pixels: { width
 		favorite: p.favorite ? 1 : 0,
 		...(p.strip ? { kind: 'strip' as const, strip: p.strip } : {}),
 		...(p.prints ? { prints: p.prints } : {}),
-		...(p.motion && !p.strip ? kindFields({ motion: { ...p.motion, duration: pixels.duration ?? p.motion.duration } }) : {})
+		...(p.motion && !p.strip ? kindFields({ motion: { ...p.motion, duration: pixels.duration ?? p.motion.duration } }) : {}),
+		...(p.event ? { event: p.event } : {})
 	};
 }

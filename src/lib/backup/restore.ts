@@ -9,6 +9,7 @@ import { exactBuffer, FileRejected } from '$lib/file-intake';
 import { sniff } from '$lib/pixels/sniff';
 import { thumbnailSize } from '$lib/pixels/thumbnail';
 import type { PhotoMeta, StoredThumbnail } from '$lib/photos/types';
+import type { EventRecord } from '$lib/event/setup';
 import { MANIFEST_NAME, ManifestError, metaFromManifest, parseManifest, type ManifestPhoto } from './manifest';
 
 /** What a restore needs from the import running it. */
@@ -30,6 +31,8 @@ export interface RestoreSteps {
 	offerSettings(raw: Record<string, unknown>): void;
 	/** Keeps an overlay the backup holds, under its id (strips and settings name it). */
 	storeOverlay(id: string, name: string, image: Blob): Promise<void>;
+	/** Adds the events the photos were made at to this device's list (the gallery groups by them). */
+	storeEvents(events: readonly EventRecord[]): Promise<void>;
 }
 
 /** The backup's manifest entry, where these entries are a Photo Booth backup. */
@@ -103,6 +106,7 @@ export async function restoreBackup(archive: string, manifest: FileEntry, entrie
 			steps.problem(`${archive}: ${o.file}`, e.message);
 		}
 	}
+	if (parsed.events.length) await steps.storeEvents(parsed.events);
 	const settings = parsed.settings;
 	if (settings && typeof settings === 'object' && !Array.isArray(settings)) steps.offerSettings(settings as Record<string, unknown>);
 }

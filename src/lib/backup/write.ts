@@ -6,6 +6,7 @@
 import type { PhotoMeta } from '$lib/photos/types';
 import { nameFiles } from '$lib/export/filename';
 import type { ZipJob } from '$lib/export/zip';
+import type { EventRecord } from '$lib/event/setup';
 import { buildManifest, MANIFEST_NAME, OVERLAY_FOLDER, PHOTO_FOLDER, THUMB_FOLDER } from './manifest';
 
 /** An overlay that goes into a backup. */
@@ -31,13 +32,14 @@ export function backupJob(
 	withThumbnails: ReadonlySet<string>,
 	settings: unknown,
 	now = new Date(),
-	overlays: readonly BackupOverlay[] = []
+	overlays: readonly BackupOverlay[] = [],
+	events: readonly EventRecord[] = []
 ): ZipJob {
 	const files = nameFiles(all, PHOTO_FOLDER).map((f) =>
 		withThumbnails.has(f.meta.id) ? { ...f, thumbnail: `${THUMB_FOLDER}${f.meta.id}.jpg` } : f
 	);
 	const listed = overlays.map((o) => ({ id: o.id, name: o.name, file: `${OVERLAY_FOLDER}${o.id}.png` }));
-	const manifest = buildManifest(files, settings, now, listed);
+	const manifest = buildManifest(files, settings, now, listed, events);
 	// The stored bytes exactly, no EXIF: a restore gives back the very same photos.
 	return {
 		files,

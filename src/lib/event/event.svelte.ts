@@ -128,6 +128,15 @@ export class EventHost {
 		host.unlocked = false;
 	}
 
+	/** Adds events from a backup to the list (those it already has stay as they are). */
+	addRecords(list: readonly EventRecord[]): void {
+		const known = new Set(this.#records.map((r) => r.id));
+		const added = list.filter((r) => !known.has(r.id));
+		if (!added.length) return;
+		this.#records = [...this.#records, ...added].sort((a, b) => b.startedAt - a.startedAt);
+		writeLocal(STORE_KEYS.events, JSON.stringify(this.#records));
+	}
+
 	/** The event's name by its id (for the gallery's groups). */
 	nameOf(id: string): string | undefined {
 		return this.#records.find((r) => r.id === id)?.name;

@@ -79,14 +79,15 @@ export async function backUp(all: readonly PhotoMeta[]): Promise<void> {
 	try {
 		const { archiveName, chooseTarget, saveZip } = await import('$lib/export/save');
 		const target = await chooseTarget(archiveName('backup'));
-		const [{ backupJob, overlaysUsed }, { overlays }, withThumbs] = await Promise.all([
+		const [{ backupJob, overlaysUsed }, { overlays }, withThumbs, { events }] = await Promise.all([
 			import('$lib/backup/write'),
 			import('$lib/photos/overlays'),
-			photos.thumbnailIds()
+			photos.thumbnailIds(),
+			import('$lib/event/event.svelte')
 		]);
 		const found = await Promise.all(overlaysUsed(all, settings.values.overlay).map((id) => overlays.get(id)));
 		const kept = found.flatMap((o) => (o ? [{ id: o.id, name: o.name, image: new Blob([o.data], { type: o.type }) }] : []));
-		const job = backupJob(all, withThumbs, { ...settings.values }, new Date(), kept);
+		const job = backupJob(all, withThumbs, { ...settings.values }, new Date(), kept, events.records);
 		const unreadable = new Set<string>();
 		const finished = await task.run(`Backing up ${plural(all.length, 'photo')}`, all.length, async ({ signal, progress }) => {
 			await saveZip(job, target, {

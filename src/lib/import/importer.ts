@@ -6,6 +6,7 @@
 import { BlobReader, Uint8ArrayWriter, ZipReader, configure, type Entry } from '@zip.js/zip.js';
 import zipWorker from '@zip.js/zip.js/dist/zip-web-worker.js?url';
 import { isQuotaError, photos as repo } from '$lib/photos/repository';
+import type { EventRecord } from '$lib/event/setup';
 import type { PhotoMeta, StoredThumbnail } from '$lib/photos/types';
 import { manifestEntry, restoreBackup } from '$lib/backup/restore';
 import { exactBuffer, FileRejected as Rejected, type FileProblem } from '$lib/file-intake';
@@ -191,6 +192,10 @@ class Importer {
 			storeOverlay: async (id: string, name: string, image: Blob) => {
 				const { overlays } = await import('$lib/photos/overlays');
 				await overlays.add(image, name, id);
+			},
+			storeEvents: async (list: readonly EventRecord[]) => {
+				const { events } = await import('$lib/event/event.svelte');
+				events.addRecords(list);
 			}
 		};
 	}
