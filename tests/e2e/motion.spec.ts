@@ -54,8 +54,9 @@ test('GIF mode: one press makes a looping GIF of the set frames and pace, which 
 	expect(gif).toMatchObject({ width: 480, height: 270, frames: 6, loops: 0 });
 	// 1.5 s over 6 frames: 250 ms each, in the GIF's hundredths of a second.
 	expect(gif.delays).toEqual([25, 25, 25, 25, 25, 25]);
-	// The fake camera's picture moves: frames a quarter of a second apart are not the same.
-	expect(meanDiff(gif.pixels[0], gif.pixels[5])).toBeGreaterThan(0.5);
+	// The fake camera's picture moves: frames a quarter of a second apart are not the same (the
+	// same frame twice gives 0, the dither being ordered; 0.48 was seen at load 14, 2 or more idle).
+	expect(meanDiff(gif.pixels[0], gif.pixels[5])).toBeGreaterThan(0.2);
 });
 
 test('Boomerang mode: a 3 s or longer MP4 whose frames run forward then back, and a GIF of it when asked; the clip plays in the viewer', async ({ page }) => {

@@ -77,6 +77,7 @@ test('a photo taken offline is in the gallery after an offline reload, and expor
 });
 
 test('effects work offline: the picker, the live preview and the saved photo all come from the precache', async ({ page, context }) => {
+	test.slow(); // WebGL on SwiftShader: 49 s once at load 14
 	await stillCamera(page);
 	await visitOnceOnline(page);
 	await context.setOffline(true);
