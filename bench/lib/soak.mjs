@@ -35,7 +35,8 @@ export async function measureSoak(browser, { origin, sessions, every, contextOpt
 		await card.getByRole('combobox', { name: /Guest countdown/ }).selectOption({ label: 'None' });
 		await card.getByRole('switch', { name: /Guests can print/ }).check();
 		await card.getByRole('switch', { name: /Print after Keep/ }).check();
-		await card.getByLabel(/Host PIN/).fill(PIN);
+		await card.getByRole('textbox', { name: /^Host PIN 4 to 8/ }).fill(PIN);
+		await card.getByRole('textbox', { name: /^Host PIN again/ }).fill(PIN);
 		await card.getByRole('button', { name: 'Start event mode' }).click();
 		const start = page.getByRole('button', { name: 'Tap to start' });
 		const shutter = page.getByRole('button', { name: 'Take photo' });

@@ -60,7 +60,8 @@ export async function startEvent(page: Page, setup: Setup = {}, origin = ''): Pr
 		await card.getByRole('spinbutton', { name: /Print limit/ }).fill(String(setup.printing.limit));
 		await card.getByRole('spinbutton', { name: /Print limit/ }).blur();
 	}
-	await card.getByLabel(/Host PIN/).fill(PIN);
+	await card.getByRole('textbox', { name: /^Host PIN 4 to 8/ }).fill(PIN);
+	await card.getByRole('textbox', { name: /^Host PIN again/ }).fill(PIN);
 	await card.getByRole('button', { name: 'Start event mode' }).click();
 	await expect(page).toHaveURL(/\/event$/);
 	await expect(page.getByRole('button', { name: 'Tap to start' })).toBeVisible();

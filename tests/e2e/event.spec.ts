@@ -115,6 +115,12 @@ test('after the idle time the booth goes back to its attract screen, keeping a r
 	expect(await savedCount(page)).toBe(1);
 	// Idle on the attract screen too: the slideshow of the evening shows.
 	await expect(page.getByRole('img', { name: "This event's photos" })).toBeVisible({ timeout: 20_000 });
+	// A host who walks away from the Host menu leaves it locked: it closes after the idle time.
+	await page.keyboard.press('Escape');
+	await enterPin(page, PIN);
+	await expect(page.getByRole('dialog', { name: 'Host' })).toBeVisible();
+	await expect(page.getByRole('dialog', { name: 'Host' })).toBeHidden({ timeout: 20_000 });
+	await expect(page.getByRole('button', { name: 'Tap to start' })).toBeVisible();
 });
 
 test('a clicker key and a gamepad button shoot', async ({ page }) => {
@@ -244,4 +250,37 @@ test('a strip event: guests get the strip; Retake deletes it and its shots; the 
 		document.dispatchEvent(new Event('visibilitychange'));
 	});
 	await expect.poll(() => page.evaluate(() => (window as unknown as { __wakeLocks: number }).__wakeLocks)).toBe(before + 1);
+});
+
+test('all evening: a lost camera and a sleep (the page hidden, then shown) both come back by themselves', async ({ page }) => {
+	test.slow();
+	await startEvent(page);
+	await page.getByRole('button', { name: 'Tap to start' }).click();
+	const shutter = page.getByRole('button', { name: 'Take photo' });
+	await expect(shutter).toBeEnabled();
+	await page.evaluate(() => {
+		const t = (document.querySelector('video')!.srcObject as MediaStream).getVideoTracks()[0];
+		t.stop();
+		t.dispatchEvent(new Event('ended'));
+	});
+	await expect(page.getByRole('alert').getByRole('heading', { name: 'The camera stopped' })).toBeVisible();
+	await expect(shutter).toBeDisabled();
+	await expect(page.getByRole('alert')).toBeHidden({ timeout: 15_000 });
+	await expect(shutter).toBeEnabled();
+
+	// A tablet's sleep: the page is hidden (the camera is let go), then shown again.
+	const visibility = (state: 'hidden' | 'visible') =>
+		page.evaluate((s) => {
+			Object.defineProperty(document, 'visibilityState', { value: s, configurable: true });
+			Object.defineProperty(document, 'hidden', { value: s === 'hidden', configurable: true });
+			document.dispatchEvent(new Event('visibilitychange'));
+		}, state);
+	await visibility('hidden');
+	await expect.poll(() => page.evaluate(() => !!(document.querySelector('video')?.srcObject as MediaStream | null)?.active)).toBe(false);
+	await visibility('visible');
+	await expectLivePreview(page);
+	await expect(shutter).toBeEnabled();
+	await shutter.click();
+	await page.getByRole('button', { name: 'Keep' }).click();
+	await expect.poll(() => savedCount(page)).toBe(1);
 });

@@ -187,7 +187,8 @@ async function eventShots(browser) {
 	await card.getByRole('combobox', { name: /Guests get/ }).selectOption({ label: 'Strip' });
 	await card.getByRole('switch', { name: /Guests can print/ }).check();
 	await card.getByRole('spinbutton', { name: /Print limit/ }).fill('200');
-	await card.getByLabel(/Host PIN/).fill('2468');
+	await card.getByRole('textbox', { name: /^Host PIN 4 to 8/ }).fill('2468');
+	await card.getByRole('textbox', { name: /^Host PIN again/ }).fill('2468');
 	await card.scrollIntoViewIfNeeded();
 	await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
 	await page.waitForTimeout(300);

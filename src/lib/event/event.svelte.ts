@@ -113,7 +113,7 @@ export class EventHost {
 		return { ok: false, lockedUntil: next.lockedUntil, failures: next.failures };
 	}
 
-	/** Counts copies printed. */
+	/** Counts copies printed (a negative count gives back copies that could not be printed). */
 	countPrints(copies: number): void {
 		const event = this.#running;
 		if (event) this.#save({ ...event, prints: event.prints + copies });

@@ -106,10 +106,16 @@ describe('triggers', () => {
 		expect(isTriggerKey(key('Enter', { ctrlKey: true }))).toBe(false);
 	});
 
-	it('leaves Space and Enter to a focused control, never PageDown', () => {
-		const button = { closest: (s: string) => (s.includes('button') ? {} : null) };
-		expect(ownedByFocus({ key: 'Enter', target: button as never })).toBe(true);
-		expect(ownedByFocus({ key: 'PageDown', target: button as never })).toBe(false);
+	it('leaves Space and Enter to a control reached from the keyboard or a field, never PageDown', () => {
+		const control = (matching: string[]) => ({ matches: (s: string) => matching.some((m) => s.includes(m)) });
+		const inside = (c: object) => ({ closest: () => c });
+		const tabbed = inside(control([':focus-visible']));
+		const tapped = inside(control([]));
+		const field = inside(control(['input']));
+		expect(ownedByFocus({ key: 'Enter', target: tabbed as never })).toBe(true);
+		expect(ownedByFocus({ key: 'Enter', target: tapped as never })).toBe(false);
+		expect(ownedByFocus({ key: ' ', target: field as never })).toBe(true);
+		expect(ownedByFocus({ key: 'PageDown', target: tabbed as never })).toBe(false);
 		expect(ownedByFocus({ key: ' ', target: { closest: () => null } as never })).toBe(false);
 	});
 

@@ -14,12 +14,16 @@ export function isTriggerKey(e: Pick<KeyboardEvent, 'key' | 'repeat' | 'altKey' 
 
 /**
  * Whether a key press belongs to the element with the focus rather than to the booth: Space and
- * Enter on a focused button or field do what that control does (Tab users); PageDown never does.
+ * Enter on a control reached from the keyboard (:focus-visible) do what that control does (Tab
+ * users). A button that has the focus only because a finger tapped it does not take the
+ * clicker's keys over; PageDown never goes to a control.
  */
 export function ownedByFocus(e: Pick<KeyboardEvent, 'key' | 'target'>): boolean {
 	if (e.key === 'PageDown') return false;
 	const el = e.target as Element | null;
-	return !!el?.closest?.('button, a[href], input, select, textarea, [role="button"], [contenteditable="true"]');
+	const control = el?.closest?.('button, a[href], input, select, textarea, [role="button"], [contenteditable="true"]');
+	if (!control) return false;
+	return control.matches('input, select, textarea, [contenteditable="true"]') || control.matches(':focus-visible');
 }
 
 /** Buttons that went down since the last poll, given each pad's buttons then and now. */

@@ -11,10 +11,13 @@ export interface Awake {
 export function keepAwake(onchange?: (held: boolean) => void): Awake {
 	let sentinel: WakeLockSentinel | null = null;
 	let stopped = false;
+	/** A request under way: the page shown twice in a row asks once. */
+	let asking = false;
 	const held = () => !!sentinel && !sentinel.released;
 
 	const take = async () => {
-		if (stopped || document.visibilityState !== 'visible' || held() || !('wakeLock' in navigator)) return;
+		if (stopped || asking || document.visibilityState !== 'visible' || held() || !('wakeLock' in navigator)) return;
+		asking = true;
 		try {
 			const s = await navigator.wakeLock.request('screen');
 			if (stopped) return void s.release();
@@ -24,6 +27,8 @@ export function keepAwake(onchange?: (held: boolean) => void): Awake {
 		} catch (e) {
 			// Refused (battery saver, a hidden page): the screen's own timeout applies; tried again when shown.
 			console.warn('The screen could not be kept on:', e);
+		} finally {
+			asking = false;
 		}
 	};
 	const onvisible = () => void take();

@@ -26,11 +26,23 @@ export async function printResult(meta: PhotoMeta, events: EventHost): Promise<s
 	if (!event) return '';
 	const copies = event.copies;
 	if (events.printsLeft < copies) return 'This event has used all its prints. Ask the host for more.';
-	const [{ printImage, printPage }, { photos }] = await Promise.all([import('$lib/gallery/print'), import('$lib/photos/repository')]);
-	const blob = await photos.getOriginal(meta.id);
-	if (!blob) throw new Error('The photo is gone.');
+	if (!printable(meta)) return '';
+	// Counted before anything is awaited, so nothing can slip past the limit meanwhile; given back
+	// if the print cannot be made.
 	events.countPrints(copies);
-	await photos.countPrints(meta.id, copies);
+	let blob: Blob | undefined;
+	let printPage: typeof import('$lib/gallery/print').printPage;
+	let printImage: typeof import('$lib/gallery/print').printImage;
+	try {
+		const [print, { photos }] = await Promise.all([import('$lib/gallery/print'), import('$lib/photos/repository')]);
+		({ printImage, printPage } = print);
+		blob = await photos.getOriginal(meta.id);
+		if (!blob) throw new Error('The photo is gone.');
+		await photos.countPrints(meta.id, copies);
+	} catch (e) {
+		events.countPrints(-copies);
+		throw e;
+	}
 	releasePrint();
 	sheetUrl = URL.createObjectURL(blob);
 	printImage(sheetUrl, printPage(meta), copies, meta.kind === 'strip');

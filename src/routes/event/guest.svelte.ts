@@ -8,6 +8,8 @@ import { booth } from '$lib/capture/engine';
 import type { PhotoMeta } from '$lib/photos/types';
 import { settings } from '$lib/settings/settings.svelte';
 import { isResult, resultOf, type RunningEvent } from '$lib/event/setup';
+import { isAbort } from '$lib/abort';
+import { StorageFullError } from '$lib/photos/repository';
 
 export type GuestScreen = 'attract' | 'ready' | 'busy' | 'result';
 
@@ -116,13 +118,17 @@ export class GuestLoop {
 			}
 		});
 		if (this.#stopped) return;
-		if (result.failed.length) {
-			const { reportShotFailures } = await import('$lib/capture/shot-errors');
-			reportShotFailures(result.failed);
-		}
+		// A guest gets words, not the camera page's toasts (which offer a photo that could not be
+		// stored as a download, and would pile up all night): the host reads the console.
+		for (const e of result.failed) if (!isAbort(e)) console.error('A guest shot failed:', e);
+		const full = result.failed.some((e) => e instanceof StorageFullError);
 		const shown = resultOf(result.saved, event.mode);
 		if (!shown) {
-			this.#message = result.cancelled ? '' : 'That did not work. Please try again.';
+			this.#message = result.cancelled
+				? ''
+				: full
+					? 'The booth has run out of space. Please ask the host.'
+					: 'That did not work. Please try again.';
 			this.#screen = 'ready';
 		} else {
 			this.#saved = result.saved;
@@ -151,10 +157,15 @@ export class GuestLoop {
 		this.#kept = false;
 		this.#screen = 'ready';
 		this.touch();
-		const photos = await repository();
-		for (const meta of gone) await photos.delete(meta.id);
 		const ids = new Set(gone.map((m) => m.id));
 		this.#results = this.#results.filter((m) => !ids.has(m.id));
+		try {
+			const photos = await repository();
+			for (const meta of gone) await photos.delete(meta.id);
+		} catch (e) {
+			// Kept rather than lost: the host finds it in the gallery under the event.
+			console.error('A retaken result could not be deleted:', e);
+		}
 	}
 
 	/** Back to the attract screen (Done, or the idle time ran out: a result not chosen is kept). */
