@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { test, expect, expectLivePreview, takePhotos, nav } from './fixtures';
 import { unzip } from './zip';
 import { stillCamera, sepiaIsThePreview } from './effect-pixels';
+import { startEvent } from './event-helpers';
 
 /** First visit online, then wait until the service worker controls the page. */
 async function visitOnceOnline(page: Page): Promise<void> {
@@ -105,6 +106,23 @@ test('GIFs and boomerangs work offline: the clip worker and the video muxer come
 	await nav(page, 'Gallery').click();
 	await expect(page.getByRole('list').getByRole('img', { name: /^Boomerang, / })).toBeVisible();
 	await expect(page.getByRole('list').getByRole('img', { name: /^GIF, / })).toBeVisible();
+});
+
+test('event mode works offline: started, shot, kept, and still locked after a reload, from the precache', async ({ page, context }) => {
+	test.slow();
+	await visitOnceOnline(page);
+	await context.setOffline(true);
+	await startEvent(page);
+	await page.getByRole('button', { name: 'Tap to start' }).click();
+	await expect(page.getByRole('button', { name: 'Take photo' })).toBeEnabled();
+	await page.getByRole('button', { name: 'Take photo' }).click();
+	await page.getByRole('button', { name: 'Keep' }).click();
+	await page.getByRole('button', { name: 'Done' }).click();
+	await page.reload();
+	await expect(page.getByRole('button', { name: 'Tap to start' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Photos (1)' })).toBeVisible();
+	await page.goto('/settings');
+	await expect(page.getByRole('dialog', { name: 'Enter PIN' })).toBeVisible();
 });
 
 test('after the first photo the storage is reported in settings', async ({ page }) => {
