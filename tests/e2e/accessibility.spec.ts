@@ -43,6 +43,8 @@ for (const colorScheme of ['dark', 'light'] as const) {
 test('on a phone the navigation labels are at least 12 px (Lighthouse calls smaller text illegible)', async ({ page }) => {
 	await page.setViewportSize({ width: 390, height: 844 });
 	await page.goto('/settings');
+	// evaluateAll does not wait: the links are there once the app has rendered.
+	await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveCount(3);
 	const sizes = await page
 		.getByRole('navigation', { name: 'Main' })
 		.getByRole('link')
