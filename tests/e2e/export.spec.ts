@@ -189,9 +189,14 @@ test('a long export shows its progress and Cancel stops it, keeping nothing', as
 		w.showSaveFilePicker = async () => ({
 			createWritable: async () =>
 				new WritableStream({
-					write: async (chunk: Uint8Array | Blob) => {
+					// Each write takes 30 s, or until the export is cancelled (the controller's signal):
+					// at 3 s a write, a loaded CI machine once saw the export finish before Cancel.
+					write: async (chunk: Uint8Array | Blob, controller: WritableStreamDefaultController) => {
 						w.written += chunk instanceof Blob ? chunk.size : chunk.byteLength;
-						await new Promise((r) => setTimeout(r, 3000));
+						await new Promise<void>((r) => {
+							const t = setTimeout(r, 30_000);
+							controller.signal.addEventListener('abort', () => (clearTimeout(t), r()));
+						});
 					},
 					abort: () => {
 						w.aborted = true;
