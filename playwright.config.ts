@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumExecutable } from './tests/e2e/browser';
-import { FAKE_VIDEO_FILE } from './tests/e2e/paths';
+import { FAKE_VIDEO_FILE, PERSON_VIDEO_FILE } from './tests/e2e/paths';
 
 /**
  * Each checkout gets its own port (from its path), so two checkouts testing at once never
@@ -46,7 +46,7 @@ export default defineConfig({
 	projects: [
 		{
 			name: 'chromium',
-			testIgnore: /file-camera\.spec\.ts/,
+			testIgnore: [/file-camera\.spec\.ts/, /backdrops\.spec\.ts/],
 			use: {
 				launchOptions: {
 					executablePath,
@@ -65,6 +65,22 @@ export default defineConfig({
 						...quietArgs,
 						'--use-fake-device-for-media-stream',
 						`--use-file-for-fake-video-capture=${FAKE_VIDEO_FILE}`
+					]
+				}
+			}
+		},
+		{
+			// A camera that films a person (head and shoulders on a wall): backdrops need someone
+			// the segmentation model can find.
+			name: 'person-camera',
+			testMatch: /backdrops\.spec\.ts/,
+			use: {
+				launchOptions: {
+					executablePath,
+					args: [
+						...quietArgs,
+						'--use-fake-device-for-media-stream',
+						`--use-file-for-fake-video-capture=${PERSON_VIDEO_FILE}`
 					]
 				}
 			}

@@ -1,6 +1,6 @@
 import type { ClientInit, HandleClientError } from '@sveltejs/kit';
 // Imported for its side effect: the install prompt listener must exist before the event fires.
-import '$lib/pwa/install.svelte';
+import '$lib/pwa/install-prompt';
 import { EVENT_PATH, locked } from '$lib/event/lock';
 
 /** One sink for errors SvelteKit catches while loading or rendering a page. */

@@ -9,7 +9,7 @@ test('the picker shows live previews, nine a page, marks the current one, works 
 	await page.getByRole('button', { name: 'Effects', exact: true }).click();
 	const dialog = page.getByRole('dialog', { name: 'Effects' });
 	await expect(dialog).toBeVisible();
-	const tiles = dialog.locator('button[aria-pressed]');
+	const tiles = dialog.getByRole('group', { name: 'Effect', exact: true }).getByRole('button');
 	await expect(tiles).toHaveCount(9);
 	await expect(dialog.getByRole('button', { name: 'Normal', exact: true })).toHaveAttribute('aria-pressed', 'true');
 	for (const name of ['Sepia', 'Black & white', 'Noir', 'Vivid', 'Comic', 'Thermal', 'X-ray', 'Pop art'])

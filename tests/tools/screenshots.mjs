@@ -158,6 +158,7 @@ try {
 		await context.close();
 	}
 	await browser.close();
+	if (!only || 'backdrop'.includes(only) || only.includes('backdrop')) await backdropShots();
 } finally {
 	process.kill(-server.pid);
 }
@@ -214,4 +215,46 @@ async function eventShots(browser) {
 	await page.waitForTimeout(300);
 	await snap('event-pin');
 	await context.close();
+}
+
+/**
+ * Backdrops: a camera that films a person (the e2e tests' clip, made by their global setup:
+ * run the person-camera tests once first), in front of a scene, on a phone, and the picker.
+ */
+async function backdropShots() {
+	const file = new URL('../.cache/camera-640x480-person.y4m', import.meta.url).pathname;
+	if (!existsSync(file)) return console.warn(`No ${file}: run npx playwright test --project=person-camera first.`);
+	const browser = await chromium.launch({
+		executablePath: chromiumExecutable(),
+		args: ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${file}`, '--no-first-run']
+	});
+	const shots = [
+		{ name: 'backdrop-sunset', viewport: { width: 1280, height: 800 }, settings: { backdrop: 'sunset' } },
+		{ name: 'backdrop-night-narrow', viewport: { width: 412, height: 892 }, settings: { backdrop: 'night', effect: 'vivid' } },
+		{ name: 'backdrop-picker', viewport: { width: 1280, height: 800 }, settings: { backdrop: 'confetti' }, picker: true }
+	];
+	for (const shot of shots) {
+		const context = await browser.newContext({ viewport: shot.viewport, colorScheme: 'dark', permissions: ['camera'] });
+		await context.addInitScript((v) => {
+			if (!sessionStorage.getItem('seeded')) {
+				localStorage.setItem('photobooth.settings', JSON.stringify({ version: 3, ...v }));
+				sessionStorage.setItem('seeded', '1');
+			}
+		}, shot.settings);
+		const page = await context.newPage();
+		await page.goto(`${base}/`);
+		await page.waitForFunction((id) => document.querySelector('canvas.fx')?.dataset.backdrop === id, shot.settings.backdrop, { timeout: 60_000 });
+		await page.waitForTimeout(800);
+		if (shot.picker) {
+			await page.getByRole('button', { name: 'Effects', exact: true }).click();
+			const group = page.getByRole('group', { name: 'Backdrop' });
+			await group.scrollIntoViewIfNeeded();
+			await group.evaluate((el) => el.closest('section')?.scrollIntoView({ block: 'end' }));
+			await page.waitForTimeout(1200);
+		}
+		await page.screenshot({ path: `${out}${shot.name}.png` });
+		console.log(`wrote static/screenshots/${shot.name}.png`);
+		await context.close();
+	}
+	await browser.close();
 }

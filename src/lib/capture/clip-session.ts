@@ -63,8 +63,15 @@ export async function runClip(ctx: ModeContext, kind: ClipKind): Promise<void> {
 	const values = ctx.settings;
 	const frame = { width: video.videoWidth, height: video.videoHeight };
 	const overlay = await overlayBitmap(values.overlay);
+	const spec = clipSpec(kind, values, ctx.camera.facesUser, frame);
+	// "Your photo" goes to the clip worker with the spec; the worker loads the model itself.
+	const backdropImage = spec.recipe.backdrop
+		? await import('$lib/capture/backdrop-prepare')
+				.then((m) => m.backdropImageCopy(spec.recipe.backdrop))
+				.catch((e: unknown) => void console.warn('The backdrop photo could not be read; the clip is made without it:', e))
+		: undefined;
 	// Started now, so it is up by the time the countdown ends.
-	const maker = new ClipMaker({ ...clipSpec(kind, values, ctx.camera.facesUser, frame), ...(overlay ? { overlay } : {}) });
+	const maker = new ClipMaker({ ...spec, ...(overlay ? { overlay } : {}), ...(backdropImage ? { backdropImage } : {}) });
 	const count = kind === 'gif' ? values.gifFrames : BOOMERANG_FRAMES;
 	const interval = kind === 'gif' ? values.gifDuration / values.gifFrames : 1000 / BOOMERANG_FPS;
 	const takenAt = Date.now();

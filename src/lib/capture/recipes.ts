@@ -5,17 +5,31 @@
  */
 import { shapeAspect, type BoothSettings } from '$lib/settings/schema';
 import type { Size } from '$lib/pixels/geometry';
-import { centreCrop, type FrameRecipe } from '$lib/pixels/recipe-data';
+import { centreCrop, type BackdropRef, type FrameRecipe } from '$lib/pixels/recipe-data';
 import { effectInUse, NORMAL } from '$lib/effects/list';
+
+/**
+ * The settings' backdrop, or none ("Your photo" with no photo chosen). Not checked against the
+ * list here (it loads with the picker, off the camera's first load): an id the list does not
+ * know is drawn as none.
+ */
+function backdropOf(values: Readonly<BoothSettings>): BackdropRef | undefined {
+	const id = values.backdrop;
+	if (!id || id === 'none') return undefined;
+	if (id !== 'photo') return { id };
+	return values.backdropPhoto ? { id, photo: values.backdropPhoto } : undefined;
+}
 
 /** How a photo is drawn from a camera frame of this size. */
 export function photoRecipe(values: Readonly<BoothSettings>, facesUser: boolean, frame: Size): FrameRecipe {
 	const aspect = shapeAspect(values.shape);
 	const crop = aspect === undefined ? undefined : centreCrop(frame, aspect);
 	const effect = effectInUse(values.effect);
+	const backdrop = backdropOf(values);
 	return {
 		mirror: values.mirrorSaved && facesUser,
 		...(crop ? { crop } : {}),
+		...(backdrop ? { backdrop } : {}),
 		...(effect !== NORMAL ? { effect: { id: effect } } : {})
 	};
 }

@@ -80,6 +80,13 @@ export class Shutter {
 		if (useTakePhoto) this.#photoInFlight = true;
 		try {
 			const { FrameGate, renderStill, sourceFrame, waitForLiveFrame } = await this.#load();
+			// A backdrop's model is loaded when it is chosen; the first shot after a reload waits for it.
+			const backdrop = recipe ? recipe.backdrop : photoRecipe(values, this.#camera.facesUser, { width: 1, height: 1 }).backdrop;
+			if (backdrop) {
+				await import('$lib/capture/backdrop-prepare')
+					.then((m) => m.prepareBackdrop(backdrop))
+					.catch((e: unknown) => console.warn('The backdrop is not ready; the photo may be saved without it:', e));
+			}
 			const frames = (this.#frames ??= new FrameGate());
 			frames.attach(video);
 			await waitForLiveFrame(track, video, undefined, signal);

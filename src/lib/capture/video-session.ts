@@ -81,6 +81,13 @@ export async function runVideo(ctx: ModeContext): Promise<void> {
 	const size = evenSize(recipeSize(frame, recipe), VIDEO_LONG_SIDE);
 	// Effects draw through the same code as photos (registered when this loads).
 	if (recipe.effect) await import('$lib/pixels/effects/stills');
+	// So do backdrops: the page draws a video's frames, so the model loads here.
+	if (recipe.backdrop) {
+		const ref = recipe.backdrop;
+		await import('$lib/capture/backdrop-prepare')
+			.then((m) => m.prepareBackdrop(ref, { page: true }))
+			.catch((e: unknown) => console.warn('The backdrop is not ready; the video is recorded without it:', e));
+	}
 	const overlay = await overlayBitmap(values.overlay);
 	try {
 		await ctx.countdown();

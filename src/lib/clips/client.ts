@@ -42,7 +42,7 @@ export class ClipMaker {
 			this.#worker.onerror = (e) => reject(new ClipFailedError(e.message || 'The clip worker stopped.'));
 		});
 		this.#done.catch(() => {}).finally(() => this.#worker.terminate());
-		this.#post({ kind: 'start', spec }, spec.overlay ? [spec.overlay] : []);
+		this.#post({ kind: 'start', spec }, [spec.overlay, spec.backdropImage].filter((b) => !!b));
 	}
 
 	#post(msg: ClipRequest, transfer: Transferable[] = []): void {

@@ -85,6 +85,17 @@ async function finish(): Promise<ClipFile[]> {
 	return files;
 }
 
+async function readyBackdrops(photo?: string, image?: ImageBitmap): Promise<void> {
+	try {
+		const m = await import('$lib/pixels/backdrops/stills');
+		if (photo && image) m.keepBackdropImage(photo, image);
+		await m.loadBackdrops();
+	} catch (e) {
+		// The clip is made without its backdrop (drawRecipe says so) rather than lost.
+		console.warn('Backdrops could not load in the clip worker:', e);
+	}
+}
+
 function reset(): void {
 	for (const b of kept) b.close();
 	spec?.overlay?.close();
@@ -100,6 +111,9 @@ scope.onmessage = (event) => {
 	if (msg.kind === 'start') {
 		reset();
 		spec = msg.spec;
+		const { recipe, backdropImage } = spec;
+		// Backdrops load here the first time a clip has one; frames wait in the queue meanwhile.
+		if (recipe.backdrop) queue = queue.then(() => readyBackdrops(recipe.backdrop?.photo, backdropImage));
 		return;
 	}
 	if (msg.kind === 'frame') {

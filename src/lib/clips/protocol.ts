@@ -27,6 +27,8 @@ export interface ClipSpec {
 	minSeconds: number;
 	/** The strips' overlay (a transparent PNG: a frame, a logo), drawn over every frame. */
 	overlay?: ImageBitmap;
+	/** "Your photo"'s picture, where the recipe's backdrop is one. */
+	backdropImage?: ImageBitmap;
 }
 
 export type ClipRequest =

@@ -42,11 +42,10 @@ describe('layoutGrid', () => {
 		expect(layoutGrid([], 800, opts)).toMatchObject({ rows: [], height: 0 });
 	});
 
-	it('lays out 10,000 photos quickly', () => {
+	// How fast is the bench's business (Gallery 10k), not a clock in a test on a shared machine.
+	it('lays out 10,000 photos, every one in a row', () => {
 		const many = Array.from({ length: 10_000 }, (_, i) => ({ takenAt: day(24) - i * 600_000 }));
-		const t0 = performance.now();
 		const l = layoutGrid(many, 1200, opts);
-		expect(performance.now() - t0).toBeLessThan(200);
 		const tiles = l.rows.filter((r): r is TileRow => r.kind === 'tiles');
 		expect(tiles.reduce((n, r) => n + r.end - r.start, 0)).toBe(10_000);
 	});

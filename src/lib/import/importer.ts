@@ -43,7 +43,7 @@ export interface ImportOptions {
 	onProgress?: (done: number, total: number) => void;
 }
 
-async function contentId(data: ArrayBuffer): Promise<string> {
+export async function contentId(data: ArrayBuffer): Promise<string> {
 	const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
 	return `file-${[...hash.subarray(0, 16)].map((x) => x.toString(16).padStart(2, '0')).join('')}`;
 }

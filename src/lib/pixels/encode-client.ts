@@ -8,6 +8,7 @@
  * frame and encodes it on the page.
  */
 import type { EncodeFormat, EncodeReply, EncodeRequest, EncodedThumbnail, StillJob } from './encode-protocol';
+import type { BackdropRef } from './recipe-data';
 
 export type { EncodedThumbnail, EncodeFormat, StillJob };
 
@@ -135,6 +136,16 @@ export function warmEncoder(): Promise<Worker | null> {
 export async function warmEffect(effect: string): Promise<void> {
 	const w = await warmEncoder();
 	if (w) await send(w, { id: nextId++, kind: 'ping', effect }).catch(() => {});
+}
+
+/**
+ * Gets backdrops ready in the worker (the segmentation model loads in a few hundred ms), with
+ * "Your photo"'s picture (transferred), so the first still with the backdrop does not wait.
+ */
+export async function warmBackdrop(ref: BackdropRef, image?: ImageBitmap): Promise<void> {
+	const w = await warmEncoder();
+	if (!w) return void image?.close();
+	await send(w, { id: nextId++, kind: 'ping', backdrop: { ref, ...(image ? { image } : {}) } }, image ? [image] : []).catch(() => {});
 }
 
 function closeQuietly(pixels: { close(): void }): void {

@@ -5,14 +5,15 @@
  */
 import type { EncodeFormat } from './formats';
 import type { Size } from './geometry';
-import type { FrameRecipe } from './recipe';
+import type { BackdropRef, FrameRecipe } from './recipe';
 import type { EncodedThumbnail } from './thumbnail';
 
 export type { EncodeFormat, EncodedThumbnail };
 
 export type EncodeRequest =
 	/** `effect`: get that effect's shader ready too, so the first still with it does not wait. */
-	| { id: number; kind: 'ping'; effect?: string }
+	/** `backdrop`: load the segmentation model too, and keep "Your photo"'s picture. */
+	| { id: number; kind: 'ping'; effect?: string; backdrop?: { ref: BackdropRef; image?: ImageBitmap } }
 	| ({ id: number; kind: 'encode'; bitmap: ImageBitmap } & EncodeFormat)
 	| ({ id: number; kind: 'still'; frame: VideoFrame; thumbnail: boolean } & StillJob);
 

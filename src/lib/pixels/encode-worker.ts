@@ -37,12 +37,29 @@ async function encodeBitmap(bitmap: ImageBitmap, type: string, quality: number):
  * held frames waiting for their turn starved the camera, and shots got a frame twice), then
  * encodes it in its turn, answers, and makes its thumbnail (the save need not wait for it).
  */
+/** Backdrops (the segmentation model), loaded here the first time a recipe names one. */
+let backdrops: Promise<typeof import('$lib/pixels/backdrops/stills')> | undefined;
+
+async function readyBackdrops(): Promise<typeof import('$lib/pixels/backdrops/stills')> {
+	const loading = (backdrops ??= import('$lib/pixels/backdrops/stills'));
+	const m = await loading;
+	try {
+		await m.loadBackdrops();
+	} catch (e) {
+		// The still is saved without its backdrop (drawRecipe says so) rather than lost.
+		console.warn('Backdrops could not load in the encode worker:', e);
+	}
+	return m;
+}
+
 async function still(msg: Extract<EncodeRequest, { kind: 'still' }>): Promise<void> {
 	const { frame, size } = msg;
 	const canvas = new OffscreenCanvas(size.width, size.height);
 	try {
 		const frameSize = { width: frame.displayWidth, height: frame.displayHeight };
-		const withEffect = drawsEffect(msg.recipe)
+		if (msg.recipe.backdrop) await readyBackdrops();
+		// The one-pass effect draws straight from the camera's frame: a backdrop comes between.
+		const withEffect = drawsEffect(msg.recipe) && !msg.recipe.backdrop
 			? effectStill((await copyPlanes(frame)) ?? frame, frameSize, size, msg.recipe)
 			: null;
 		if (withEffect) canvas.getContext('bitmaprenderer')!.transferFromImageBitmap(withEffect);
@@ -136,6 +153,13 @@ async function inTurn<T>(job: () => Promise<T>): Promise<T> {
 self.onmessage = (event: MessageEvent<EncodeRequest>) => {
 	const msg = event.data;
 	if (msg.kind === 'ping') {
+		const backdrop = msg.backdrop;
+		if (backdrop) {
+			return void readyBackdrops().then((m) => {
+				if (backdrop.image && backdrop.ref.photo) m.keepBackdropImage(backdrop.ref.photo, backdrop.image);
+				reply({ id: msg.id, kind: 'pong' });
+			});
+		}
 		if (msg.effect) {
 			try {
 				warmStill(msg.effect);

@@ -1,6 +1,6 @@
 /**
  * A frame recipe as data: what is done to a camera frame between the camera and the saved
- * picture (mirror, crop, effect), and the arithmetic of its crop. Drawing it is recipe.ts; this
+ * picture (mirror, crop, backdrop, effect), and the arithmetic of its crop. Drawing it is recipe.ts; this
  * part is all a page needs to show a preview as the photo will be.
  */
 import { fitSize, type Size } from './geometry';
@@ -19,11 +19,19 @@ export interface EffectRef {
 	params?: Record<string, number>;
 }
 
+/** A backdrop by id (see backdrops/list.ts), and for "Your photo" the photo's id. */
+export interface BackdropRef {
+	id: string;
+	photo?: string;
+}
+
 export interface FrameRecipe {
 	/** Flipped left to right (a front camera seen as in a mirror). */
 	mirror: boolean;
 	/** The part of the frame kept; the whole frame when absent. */
 	crop?: Crop;
+	/** Behind the person, after mirror and crop and before the effect; none when absent. */
+	backdrop?: BackdropRef;
 	/** Applied to the picture after mirror and crop; none when absent. */
 	effect?: EffectRef;
 }

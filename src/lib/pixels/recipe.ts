@@ -6,7 +6,7 @@
  */
 import type { Context2D } from './canvas';
 import type { Size } from './geometry';
-import { cropRect, type FrameRecipe } from './recipe-data';
+import { cropRect, type BackdropRef, type FrameRecipe } from './recipe-data';
 
 export * from './recipe-data';
 
@@ -24,6 +24,16 @@ export function registerEffect(id: string, render: EffectRenderer): void {
 	effects.set(id, render);
 }
 
+/** Draws a backdrop behind the person in the picture already on `ctx` (see backdrops/stills.ts). */
+export type BackdropRenderer = (ctx: Context2D, width: number, height: number, backdrop: BackdropRef) => void;
+
+let backdrops: BackdropRenderer | undefined;
+
+/** Makes backdrops available to recipes in this thread (once their model has loaded). */
+export function registerBackdrop(render: BackdropRenderer): void {
+	backdrops = render;
+}
+
 /** Whether recipes can name this effect here. */
 export function hasEffect(id: string): boolean {
 	return effects.has(id);
@@ -31,7 +41,7 @@ export function hasEffect(id: string): boolean {
 
 /**
  * Draws `source` (a frame of size `frame`) by the recipe onto a context of size `out`: the
- * crop, scaled to fill it, mirrored if asked, then the effect. The context's transform is
+ * crop, scaled to fill it, mirrored if asked, then the backdrop, then the effect. The context's transform is
  * saved and restored, so drawing again on it starts clean.
  */
 export function drawRecipe(ctx: Context2D, source: CanvasImageSource, frame: Size, out: Size, recipe: FrameRecipe): void {
@@ -47,6 +57,11 @@ export function drawRecipe(ctx: Context2D, source: CanvasImageSource, frame: Siz
 		ctx.drawImage(source, r.x, r.y, r.width, r.height, 0, 0, out.width, out.height);
 	} finally {
 		ctx.restore();
+	}
+	if (recipe.backdrop) {
+		// Not loaded in this thread: the photo is kept without its backdrop rather than lost.
+		if (backdrops) backdrops(ctx, out.width, out.height, recipe.backdrop);
+		else console.warn('Backdrops are not loaded here; the photo is saved without one.');
 	}
 	const effect = recipe.effect;
 	if (!effect) return;

@@ -1,8 +1,9 @@
 /**
- * Installing the app. Chromium fires `beforeinstallprompt` once, possibly before any component
- * mounts, so this module is imported from hooks.client.ts and listens from the first moment.
- * iOS Safari has no prompt: there the app shows how to use Add to Home Screen instead.
+ * Installing the app, from the offer install-prompt.ts keeps from the first moment (loaded with
+ * the install button, and by Settings). iOS Safari has no prompt: there the app shows how to use
+ * Add to Home Screen instead.
  */
+import { installOffer } from './install-prompt';
 
 /** The event Chromium hands us; not in TypeScript's DOM library. */
 interface BeforeInstallPromptEvent extends Event {
@@ -25,8 +26,8 @@ function isIosSafari(): boolean {
 }
 
 class Install {
-	#prompt = $state.raw<BeforeInstallPromptEvent | null>(null);
-	#installed = $state(false);
+	#prompt = $state.raw(installOffer.prompt as BeforeInstallPromptEvent | null);
+	#installed = $state(installOffer.installed);
 	#standalone = $state(false);
 	#ios = false;
 
@@ -34,14 +35,9 @@ class Install {
 		if (typeof window === 'undefined') return;
 		this.#standalone = runningStandalone();
 		this.#ios = isIosSafari();
-		window.addEventListener('beforeinstallprompt', (e) => {
-			// Keep the browser's own mini-bar away; we offer our button instead.
-			e.preventDefault();
-			this.#prompt = e as BeforeInstallPromptEvent;
-		});
-		window.addEventListener('appinstalled', () => {
-			this.#installed = true;
-			this.#prompt = null;
+		installOffer.watch(() => {
+			this.#prompt = installOffer.prompt as BeforeInstallPromptEvent | null;
+			this.#installed = installOffer.installed;
 		});
 		matchMedia('(display-mode: standalone)').addEventListener('change', () => {
 			this.#standalone = runningStandalone();
@@ -65,10 +61,8 @@ class Install {
 
 	/** Shows the browser's install dialog. */
 	async install(): Promise<void> {
-		const prompt = this.#prompt;
+		const prompt = installOffer.take() as BeforeInstallPromptEvent | null;
 		if (!prompt) return;
-		// The event can be used once, whatever the person answers.
-		this.#prompt = null;
 		await prompt.prompt();
 		const { outcome } = await prompt.userChoice;
 		if (outcome === 'accepted') this.#installed = true;

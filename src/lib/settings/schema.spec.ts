@@ -30,6 +30,8 @@ const defaults: BoothSettings = {
 	videoLimit: 30_000,
 	videoSound: false,
 	effect: 'normal',
+	backdrop: 'none',
+	backdropPhoto: '',
 	flash: true,
 	sound: false,
 	stripLayout: 'strip-2x6',
@@ -54,6 +56,16 @@ describe('GIF and boomerang settings', () => {
 		expect(validateField('videoLimit', 12_000)).toBe(10_000);
 		expect(validateField('videoLimit', 600_000)).toBe(30_000);
 		expect(validateField('videoSound', true)).toBe(true);
+	});
+});
+
+describe('backdrop', () => {
+	it('keeps an id-shaped backdrop and a photo id, and falls back to none for anything else', () => {
+		expect(validateField('backdrop', 'pink')).toBe('pink');
+		expect(validateField('backdrop', 'Pink!')).toBe('none');
+		expect(validateField('backdrop', 7)).toBe('none');
+		expect(validateField('backdropPhoto', 'p-123')).toBe('p-123');
+		expect(validateField('backdropPhoto', 'x'.repeat(300))).toBe('');
 	});
 });
 

@@ -49,6 +49,9 @@ export interface BoothSettings {
 	videoSound: boolean;
 	/** The live effect on the preview and every shot, by id (see effects/list.ts). */
 	effect: string;
+	/** The backdrop behind the person (see backdrops/list.ts), and for "Your photo" its photo's id. */
+	backdrop: string;
+	backdropPhoto: string;
 	/** White screen flash on each shot. */
 	flash: boolean;
 	/** A shutter click made with Web Audio. */
@@ -94,6 +97,8 @@ export const DEFAULTS: Readonly<BoothSettings> = Object.freeze({
 	videoLimit: 30_000,
 	videoSound: false,
 	effect: 'normal',
+	backdrop: 'none',
+	backdropPhoto: '',
 	flash: true,
 	sound: false,
 	stripLayout: 'strip-2x6',
@@ -184,6 +189,11 @@ export function validateField<K extends keyof BoothSettings>(key: K, value: unkn
 			return pick(typeof value === 'string' && /^[a-z][a-z0-9-]{0,31}$/.test(value));
 		case 'effect':
 			return pick(EFFECTS.some((e) => e.id === value));
+		case 'backdrop':
+			// The list itself loads with the picker; an id it does not know draws no backdrop.
+			return pick(typeof value === 'string' && /^[a-z]{1,16}$/.test(value));
+		case 'backdropPhoto':
+			return pick(typeof value === 'string' && value.length < 200);
 		case 'stripLayout':
 			return pick(typeof value === 'string' && (LAYOUT_IDS as readonly string[]).includes(value));
 		case 'stripShots':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { yuvToRgb } from './planes';
+import { planesToImage, yuvToRgb, type PlanarFrame } from './planes';
 
 /** Applies the conversion as the shader does: matrix (column-major) times (yuv - offset). */
 function convert(space: VideoColorSpaceInit, y: number, u: number, v: number): number[] {
@@ -32,5 +32,32 @@ describe('yuvToRgb', () => {
 	it('leaves colour spaces it does not know to the browser', () => {
 		expect(yuvToRgb({ matrix: 'rgb' })).toBeNull();
 		expect(yuvToRgb({ matrix: 'bt2020-ncl' as VideoMatrixCoefficients })).toBeNull();
+	});
+});
+
+describe('planesToImage', () => {
+	// A 4x2 I420 frame: the left half red, the right half blue (BT.601 limited range).
+	const frame = (): PlanarFrame => ({
+		format: 'I420',
+		width: 4,
+		height: 2,
+		data: new Uint8Array([81, 81, 41, 41, 81, 81, 41, 41, 90, 240, 240, 110]),
+		offsets: [0, 8, 10],
+		...yuvToRgb({ matrix: 'smpte170m', fullRange: false })!
+	});
+	const image = (width: number, height: number) => ({ width, height, data: new Uint8ClampedArray(width * height * 4) }) as ImageData;
+
+	it('samples the frame down to the picture, in colour', () => {
+		const out = planesToImage(frame(), image(2, 1));
+		const near = (got: Uint8ClampedArray, want: number[]) => want.forEach((w, i) => expect(Math.abs(got[i] - w)).toBeLessThan(8));
+		near(out.data.slice(0, 3), [255, 0, 0]);
+		near(out.data.slice(4, 7), [0, 0, 255]);
+		expect(out.data[3]).toBe(255);
+	});
+
+	it('mirrors where asked', () => {
+		const out = planesToImage(frame(), image(2, 1), true);
+		expect(out.data[2]).toBeGreaterThan(240);
+		expect(out.data[4]).toBeGreaterThan(240);
 	});
 });

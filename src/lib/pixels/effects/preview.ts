@@ -5,9 +5,10 @@
  * photo. Also the picker's live tiles. Loaded when an effect is first chosen or remembered.
  */
 import { effectInfo, markEffectsUnavailable } from '$lib/effects/list';
-import type { Crop } from '../recipe-data';
+import type { BackdropRef, Crop } from '../recipe-data';
+import { LiveBackdrop } from '$lib/pixels/backdrops/live';
 import { EffectGL, framePlacement, type Placement, type PlanarFrame } from './gl';
-import { copyPlanes } from './planes';
+import { copyPlanes, planesToImage } from './planes';
 // A still the page draws itself (no worker) gets its effect here too.
 import './stills';
 
@@ -18,6 +19,8 @@ export interface EffectView {
 	mirror: boolean;
 	/** Drawn only while shown (not under the picker, which draws its own). */
 	active?: boolean;
+	/** The person over this backdrop (segmented live); none when absent. */
+	backdrop?: BackdropRef;
 }
 
 /**
@@ -55,9 +58,10 @@ function adaptiveWidth(): { width: number; presented(missed: number): void } {
  * <video> itself makes the browser convert the whole camera frame: 150-400 ms a 1080p frame
  * with software WebGL here, where drawing it into a 480 px canvas and uploading that took 7-16.
  */
-function stager(): (video: HTMLVideoElement, width: number, height: number) => HTMLCanvasElement {
+function stager(alpha = false): (video: HTMLVideoElement, width: number, height: number) => HTMLCanvasElement {
 	const canvas = document.createElement('canvas');
-	const ctx = canvas.getContext('2d', { alpha: false });
+	// With alpha for a backdrop (the person is cut out, the backdrop drawn behind), in memory.
+	const ctx = canvas.getContext('2d', alpha ? { willReadFrequently: true } : { alpha: false });
 	return (video, width, height) => {
 		if (canvas.width !== width) canvas.width = width;
 		if (canvas.height !== height) canvas.height = height;
@@ -122,24 +126,75 @@ export interface RunningPreview {
 	stop(): void;
 	/** Whether the context is lost just now (the browser gives it back, and the preview resumes). */
 	readonly lost: boolean;
-	/** For tests of recovery: loses the context on purpose. */
-	readonly debug: EffectGL;
+	/** For tests of recovery: loses the context on purpose (null: drawn without WebGL). */
+	readonly debug: EffectGL | null;
+}
+
+/** The crop's part of a picture of size `out`, in its pixels. */
+function cropArea(out: { width: number; height: number }, crop: Crop | undefined) {
+	const c = crop ?? { x: 0, y: 0, width: 1, height: 1 };
+	return { x: c.x * out.width, y: c.y * out.height, width: c.width * out.width, height: c.height * out.height };
 }
 
 /**
- * Starts drawing `video` through the effect `view()` names onto `canvas`. Null where WebGL is
- * missing: effects are then marked unavailable and the booth shoots without them.
+ * A backdrop without an effect (or without WebGL): the frame is drawn straight onto the shown
+ * canvas (2D) and the person composited there, whole, mirrored as the photo is; the page's
+ * styles cut it to the photo's shape (a centred crop) as they do the video. No WebGL upload and
+ * read back: those cost a software-rendered frame 10-20 ms here.
  */
-export function startPreview(canvas: HTMLCanvasElement, video: HTMLVideoElement, view: () => EffectView): RunningPreview | null {
+function plainFrame(canvas: HTMLCanvasElement) {
+	// In memory, not on a GPU: the backdrop reads it back every frame. With alpha: the person is
+	// cut out and the backdrop drawn behind.
+	const ctx = canvas.getContext('2d', { willReadFrequently: true });
+	let image: ImageData | undefined;
+	const size = (out: { width: number; height: number }) => {
+		if (canvas.width !== out.width) canvas.width = out.width;
+		if (canvas.height !== out.height) canvas.height = out.height;
+	};
+	return {
+		/** From the frame's planes (planes.ts): no full-size conversion of the camera frame. */
+		planes(p: PlanarFrame, out: { width: number; height: number }, mirror: boolean): boolean {
+			if (!ctx) return false;
+			size(out);
+			if (image?.width !== out.width || image.height !== out.height) image = new ImageData(out.width, out.height);
+			ctx.putImageData(planesToImage(p, image, mirror), 0, 0);
+			return true;
+		},
+		/** From the <video> (the browser's own conversion) where its planes cannot be had. */
+		video(video: HTMLVideoElement, out: { width: number; height: number }, mirror: boolean): boolean {
+			if (!ctx) return false;
+			size(out);
+			ctx.setTransform(mirror ? -1 : 1, 0, 0, 1, mirror ? out.width : 0, 0);
+			ctx.drawImage(video, 0, 0, out.width, out.height);
+			ctx.setTransform(1, 0, 0, 1, 0, 0);
+			return true;
+		}
+	};
+}
+
+/**
+ * Starts drawing `video` through the effect `view()` names, and over the backdrop it names, onto
+ * `canvas`. Null where WebGL is missing and no backdrop is asked for: effects are then marked
+ * unavailable and the booth shoots without them. `onBackdropError` hears why a backdrop cannot
+ * be shown (the model would not load).
+ */
+export function startPreview(
+	canvas: HTMLCanvasElement,
+	video: HTMLVideoElement,
+	view: () => EffectView,
+	onBackdropError: (message: string) => void = () => {},
+	options: { plain?: boolean } = {}
+): RunningPreview | null {
 	// Kept drawn between frames, so a screenshot or a pixel check reads what is on screen.
-	const gl = EffectGL.create(canvas, { preserve: true });
-	if (!gl) {
-		markEffectsUnavailable();
-		return null;
-	}
+	const gl = options.plain ? null : EffectGL.create(canvas, { preserve: true });
+	if (!gl && !options.plain) markEffectsUnavailable();
+	if (!gl && !view().backdrop) return null;
+	const plain = gl ? null : plainFrame(canvas);
 	const stage = stager();
 	const size = adaptiveWidth();
 	const planes = planeReader();
+	let live: LiveBackdrop | undefined;
+	const backdropStage = stager(true);
 	let busy = false;
 	// The canvas's size on screen, kept by a ResizeObserver (not read from layout every frame).
 	let shown = canvas.getBoundingClientRect();
@@ -163,6 +218,38 @@ export function startPreview(canvas: HTMLCanvasElement, video: HTMLVideoElement,
 		const out = { width: Math.max(1, Math.round(frame.width * scale)), height: Math.max(1, Math.round(frame.height * scale)) };
 		const id = effectInfo(v.id) ? v.id : 'normal';
 		const placement = framePlacement(frame, v.crop, v.mirror);
+		if (v.backdrop) {
+			// The person over the backdrop on a 2D canvas first, then the effect over all of it.
+			live ??= new LiveBackdrop(onBackdropError);
+			if (plain) {
+				const backdrop = v.backdrop;
+				const show = (drawn: boolean) => {
+					if (!drawn || !live) return;
+					const shows = live.apply(canvas, backdrop, { area: cropArea(out, v.crop) });
+					canvas.dataset.backdrop = shows ? backdrop.id : 'loading';
+				};
+				const read = planes(video);
+				if (!read) return show(plain.video(video, out, v.mirror));
+				busy = true;
+				void read.then((p) => {
+					busy = false;
+					if (!stopped) show(p ? plain.planes(p, out, v.mirror) : plain.video(video, out, v.mirror));
+				});
+				return;
+			}
+			const staged = backdropStage(video, out.width, out.height);
+			// Drawn mirrored where the photo is, so the effect's own mirror puts it right.
+			const shows = live.apply(staged, v.backdrop, { area: cropArea(out, v.crop), flip: v.mirror });
+			canvas.dataset.backdrop = shows ? v.backdrop.id : 'loading';
+			gl?.draw(staged, id, placement, out);
+			return;
+		}
+		if (live) {
+			live.stop();
+			live = undefined;
+			delete canvas.dataset.backdrop;
+		}
+		if (!gl) return;
 		const read = planes(video);
 		if (!read) return void gl.draw(stage(video, out.width, out.height), id, placement, out);
 		busy = true;
@@ -176,10 +263,11 @@ export function startPreview(canvas: HTMLCanvasElement, video: HTMLVideoElement,
 		stop: () => {
 			stopped = true;
 			sizes?.disconnect();
+			live?.stop();
 			stop();
 		},
 		get lost() {
-			return gl.lost;
+			return gl?.lost ?? false;
 		},
 		debug: gl
 	};

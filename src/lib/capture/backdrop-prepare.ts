@@ -1,0 +1,66 @@
+/**
+ * Gets a backdrop ready on the page before it is used: "Your photo"'s picture read from the
+ * gallery, the encode worker's model loaded (with the picture), and where the page draws
+ * pictures itself, the model here too. Called when a backdrop is chosen and before a shot.
+ */
+import type { BackdropRef } from '$lib/pixels/recipe-data';
+import { fitWithin } from '$lib/pixels/geometry';
+import { backdropImage, keepBackdropImage } from '$lib/pixels/backdrops/images';
+
+/** "Your photo" is drawn from at most this many pixels on its long side (a 1080p photo's). */
+const PHOTO_LONG_SIDE = 1920;
+
+export class BackdropPhotoMissingError extends Error {
+	constructor() {
+		super('The backdrop photo is no longer in the gallery. Choose another in Effects, under Backdrop.');
+	}
+}
+
+/** "Your photo"'s picture, read from the gallery and scaled once. */
+async function readPhoto(id: string): Promise<ImageBitmap> {
+	const known = backdropImage(id);
+	if (known) return known;
+	const { photos } = await import('$lib/photos/repository');
+	const blob = await photos.getOriginal(id);
+	if (!blob) throw new BackdropPhotoMissingError();
+	const full = await createImageBitmap(blob);
+	const size = fitWithin(full.width, full.height, PHOTO_LONG_SIDE);
+	let image = full;
+	if (size.width !== full.width) {
+		image = await createImageBitmap(full, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'high' });
+		full.close();
+	}
+	keepBackdropImage(id, image);
+	return image;
+}
+
+const warmed = new Map<string, Promise<void>>();
+
+/**
+ * Resolves when stills with `ref` can be drawn at once. Where the page draws them itself (no
+ * encode worker that takes camera frames, or `page`: a video recorded on the page), the model
+ * loads here too. Rejects with
+ * BackdropPhotoMissingError when "Your photo" is gone.
+ */
+export async function prepareBackdrop(ref: BackdropRef, options: { page?: boolean } = {}): Promise<void> {
+	const image = ref.photo ? await readPhoto(ref.photo) : undefined;
+	const key = `${ref.id}:${ref.photo ?? ''}`;
+	let worker = warmed.get(key);
+	if (!worker) {
+		const { warmBackdrop } = await import('$lib/pixels/encode-client');
+		worker = warmBackdrop(ref, image ? await createImageBitmap(image) : undefined);
+		warmed.clear();
+		warmed.set(key, worker);
+	}
+	await worker;
+	const { canDrawInWorker } = await import('$lib/pixels/encode-client');
+	if (options.page || !canDrawInWorker()) {
+		const { loadBackdrops } = await import('$lib/pixels/backdrops/stills');
+		await loadBackdrops();
+	}
+}
+
+/** A copy of "Your photo"'s picture for a worker that draws frames (a clip), if it is one. */
+export async function backdropImageCopy(ref: BackdropRef | undefined): Promise<ImageBitmap | undefined> {
+	return ref?.photo ? createImageBitmap(await readPhoto(ref.photo)) : undefined;
+}

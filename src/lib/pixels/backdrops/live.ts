@@ -1,0 +1,62 @@
+/**
+ * The live backdrop: each camera frame of the preview (already drawn on a canvas at the size it
+ * is shown) gets the person composited over the backdrop, with the latest mask from the
+ * segmentation worker. The worker segments one frame while the page shows the next, so the
+ * preview keeps the camera's pace; the mask trails the picture by a frame or two.
+ */
+import type { BackdropRef } from '$lib/pixels/recipe-data';
+import { backdropInfo } from '$lib/backdrops/list';
+import { composite, type BackdropPlace } from './composite';
+import { backdropImage } from './images';
+import type { SegmentReply, SegmentRequest } from './segment-worker';
+
+/** The model's input size: frames are sent at it, scaled by the browser. */
+const MODEL = 256;
+
+export class LiveBackdrop {
+	#worker: Worker;
+	#mask: ImageData | undefined;
+	#busy = false;
+	#onerror: (message: string) => void;
+
+	constructor(onerror: (message: string) => void) {
+		this.#onerror = onerror;
+		this.#worker = new Worker(new URL('./segment-worker.ts', import.meta.url), { type: 'module', name: 'segment' });
+		this.#worker.onmessage = (event: MessageEvent<SegmentReply>) => {
+			this.#busy = false;
+			const msg = event.data;
+			if (msg.kind === 'mask') this.#mask = msg.mask;
+			else this.#onerror(msg.message);
+		};
+		this.#worker.onerror = (e) => this.#onerror(e.message || 'The segmentation worker stopped.');
+	}
+
+	/** Whether a mask has come: until then the preview shows the camera as it is. */
+	get ready(): boolean {
+		return !!this.#mask;
+	}
+
+	/** Composites the frame on `canvas` (2D, a whole camera frame) over the backdrop `ref`. */
+	apply(canvas: HTMLCanvasElement, ref: BackdropRef, place: BackdropPlace): boolean {
+		if (!this.#busy) {
+			this.#busy = true;
+			createImageBitmap(canvas, { resizeWidth: MODEL, resizeHeight: MODEL, resizeQuality: 'low' }).then(
+				(bitmap) => this.#worker.postMessage({ kind: 'frame', bitmap } satisfies SegmentRequest, [bitmap]),
+				() => (this.#busy = false)
+			);
+		}
+		const info = backdropInfo(ref.id);
+		const mask = this.#mask;
+		if (!info || info.kind === 'none' || !mask) return false;
+		const image = ref.photo ? backdropImage(ref.photo) : undefined;
+		if (info.kind === 'photo' && !image) return false;
+		const ctx = canvas.getContext('2d');
+		if (!ctx) return false;
+		composite(ctx, canvas.width, canvas.height, mask, info, image, place);
+		return true;
+	}
+
+	stop(): void {
+		this.#worker.terminate();
+	}
+}

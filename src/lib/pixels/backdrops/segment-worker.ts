@@ -1,0 +1,35 @@
+/// <reference lib="webworker" />
+/**
+ * The live preview's segmentation, off the page's thread: a small picture of each camera frame
+ * in (the model's size), the person mask out, smoothed over time (smooth.ts) so edges hold still.
+ * One frame at a time: the page sends the next when the last mask has come back.
+ */
+import { Segmenter } from './segmenter';
+import { smoothMask } from './smooth';
+
+export type SegmentRequest = { kind: 'frame'; bitmap: ImageBitmap } | { kind: 'reset' };
+export type SegmentReply = { kind: 'mask'; mask: ImageData } | { kind: 'failed'; message: string };
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let segmenter: Promise<Segmenter> | undefined;
+let running: Uint8ClampedArray | undefined;
+
+self.onmessage = async (event: MessageEvent<SegmentRequest>) => {
+	const msg = event.data;
+	if (msg.kind === 'reset') return void (running = undefined);
+	const { bitmap } = msg;
+	try {
+		const s = await (segmenter ??= Segmenter.load());
+		const mask = s.mask(bitmap, bitmap);
+		if (running?.length === mask.data.length) smoothMask(running, mask.data);
+		else running = mask.data.slice();
+		const out = new ImageData(running.slice(), mask.width, mask.height);
+		self.postMessage({ kind: 'mask', mask: out } satisfies SegmentReply, [out.data.buffer]);
+	} catch (e) {
+		segmenter = undefined;
+		self.postMessage({ kind: 'failed', message: e instanceof Error ? e.message : String(e) } satisfies SegmentReply);
+	} finally {
+		bitmap.close();
+	}
+};
