@@ -44,6 +44,10 @@ let undrawn = 0;
 export function stillsWaitingToDraw(): number {
 	return undrawn;
 }
+/** Whether the worker has work in hand (a still to draw or encode, an effect or a model to load). */
+export function encoderBusy(): boolean {
+	return pending.size > 0;
+}
 /** Stills whose thumbnail is still coming, by job id. */
 const thumbnails = new Map<number, (t: EncodedThumbnail | undefined) => void>();
 

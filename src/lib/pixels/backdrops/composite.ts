@@ -74,6 +74,8 @@ function blurred(ctx: Context2D, width: number, height: number): AnyCanvas {
 	const w1 = Math.max(8, Math.round(width / 6));
 	const h1 = Math.max(8, Math.round(height / 6));
 	const one = small.get(w1, h1);
+	// Blurred next: a plain (cheap) scaling of the full-size picture is enough.
+	one.imageSmoothingQuality = 'low';
 	one.drawImage(ctx.canvas, 0, 0, w1, h1);
 	const w2 = Math.max(4, Math.round(w1 / 3));
 	const h2 = Math.max(4, Math.round(h1 / 3));

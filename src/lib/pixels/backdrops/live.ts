@@ -9,6 +9,7 @@ import { backdropInfo } from '$lib/backdrops/list';
 import { composite, type BackdropPlace } from './composite';
 import { backdropImage } from './images';
 import type { SegmentReply, SegmentRequest } from './segment-worker';
+import { encoderBusy } from '../encode-client';
 
 /** The model's input size: frames are sent at it, scaled by the browser. */
 const MODEL = 256;
@@ -38,7 +39,9 @@ export class LiveBackdrop {
 
 	/** Composites the frame on `canvas` (2D, a whole camera frame) over the backdrop `ref`. */
 	apply(canvas: HTMLCanvasElement, ref: BackdropRef, place: BackdropPlace): boolean {
-		if (!this.#busy) {
+		// While a shot is drawn and encoded the mask holds still: on two cores the preview's
+		// segmentation would slow the shot, and the still is segmented on its own anyway.
+		if (!this.#busy && !encoderBusy()) {
 			this.#busy = true;
 			createImageBitmap(canvas, { resizeWidth: MODEL, resizeHeight: MODEL, resizeQuality: 'low' }).then(
 				(bitmap) => this.#worker.postMessage({ kind: 'frame', bitmap } satisfies SegmentRequest, [bitmap]),

@@ -21,6 +21,8 @@ export interface EffectView {
 	active?: boolean;
 	/** The person over this backdrop (segmented live); none when absent. */
 	backdrop?: BackdropRef;
+	/** The page shows the canvas mirrored (the preview's mirror): the backdrop is drawn to read right. */
+	shownMirrored?: boolean;
 }
 
 /**
@@ -225,7 +227,7 @@ export function startPreview(
 				const backdrop = v.backdrop;
 				const show = (drawn: boolean) => {
 					if (!drawn || !live) return;
-					const shows = live.apply(canvas, backdrop, { area: cropArea(out, v.crop) });
+					const shows = live.apply(canvas, backdrop, { area: cropArea(out, v.crop), flip: !!v.shownMirrored });
 					canvas.dataset.backdrop = shows ? backdrop.id : 'loading';
 				};
 				const read = planes(video);
@@ -238,8 +240,9 @@ export function startPreview(
 				return;
 			}
 			const staged = backdropStage(video, out.width, out.height);
-			// Drawn mirrored where the photo is, so the effect's own mirror puts it right.
-			const shows = live.apply(staged, v.backdrop, { area: cropArea(out, v.crop), flip: v.mirror });
+			// The backdrop reads as in the photo on screen: drawn mirrored where the effect's
+			// drawing (the photo's mirror) or the page (the preview's) mirrors it, not both.
+			const shows = live.apply(staged, v.backdrop, { area: cropArea(out, v.crop), flip: v.mirror !== !!v.shownMirrored });
 			canvas.dataset.backdrop = shows ? v.backdrop.id : 'loading';
 			gl?.draw(staged, id, placement, out);
 			return;
