@@ -27,7 +27,9 @@ const config = {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self', earlyCameraHash],
+				// wasm-unsafe-eval lets the page compile WebAssembly (backdrops' segmentation, for what the
+				// page draws itself: a video's frames), and nothing else: no eval, no new Function.
+				'script-src': ['self', earlyCameraHash, 'wasm-unsafe-eval'],
 				'style-src': ['self'],
 				// The one inline style attribute: SvelteKit's route announcer (write_root.js). A
 				// Kit upgrade that changes it shows up as a CSP violation in the e2e suite.

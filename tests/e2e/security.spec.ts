@@ -14,7 +14,8 @@ test('every route runs under a strict CSP with no violation', async ({ page }) =
 	expect(csp).toBeTruthy();
 	const scriptSrc = csp!.split(';').find((d) => d.trim().startsWith('script-src'))!;
 	expect(scriptSrc).not.toContain('unsafe-inline');
-	expect(scriptSrc).not.toContain('unsafe-eval');
+	// WebAssembly may be compiled (backdrops' model on the page); JavaScript may not be evaluated.
+	expect(scriptSrc.split(/\s+/)).not.toContain("'unsafe-eval'");
 	expect(csp).toContain("default-src 'self'");
 	expect(csp).toContain("object-src 'none'");
 

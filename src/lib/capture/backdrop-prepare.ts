@@ -5,7 +5,7 @@
  */
 import type { BackdropRef } from '$lib/pixels/recipe-data';
 import { fitWithin } from '$lib/pixels/geometry';
-import { backdropImage, keepBackdropImage } from '$lib/pixels/backdrops/images';
+import { backdropImage, forgetBackdropImage, keepBackdropImage } from '$lib/pixels/backdrops/images';
 
 /** "Your photo" is drawn from at most this many pixels on its long side (a 1080p photo's). */
 const PHOTO_LONG_SIDE = 1920;
@@ -16,45 +16,63 @@ export class BackdropPhotoMissingError extends Error {
 	}
 }
 
-/** "Your photo"'s picture, read from the gallery and scaled once. */
+const reading = new Map<string, Promise<ImageBitmap>>();
+
+/**
+ * "Your photo"'s picture, read from the gallery and scaled once (one read at a time however
+ * many ask). The gallery is asked every time whether the photo is still there: a photo deleted
+ * there is never drawn again.
+ */
 async function readPhoto(id: string): Promise<ImageBitmap> {
+	const { photos } = await import('$lib/photos/repository');
+	if (!(await photos.get(id))) {
+		forgetBackdropImage(id);
+		throw new BackdropPhotoMissingError();
+	}
 	const known = backdropImage(id);
 	if (known) return known;
-	const { photos } = await import('$lib/photos/repository');
-	const blob = await photos.getOriginal(id);
-	if (!blob) throw new BackdropPhotoMissingError();
-	const full = await createImageBitmap(blob);
-	const size = fitWithin(full.width, full.height, PHOTO_LONG_SIDE);
-	let image = full;
-	if (size.width !== full.width) {
-		image = await createImageBitmap(full, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'high' });
-		full.close();
+	let read = reading.get(id);
+	if (!read) {
+		read = (async () => {
+			const blob = await photos.getOriginal(id);
+			if (!blob) throw new BackdropPhotoMissingError();
+			const full = await createImageBitmap(blob);
+			const size = fitWithin(full.width, full.height, PHOTO_LONG_SIDE);
+			let image = full;
+			if (size.width !== full.width) {
+				image = await createImageBitmap(full, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'high' });
+				full.close();
+			}
+			keepBackdropImage(id, image);
+			return image;
+		})().finally(() => reading.delete(id));
+		reading.set(id, read);
 	}
-	keepBackdropImage(id, image);
-	return image;
+	return read;
 }
 
-const warmed = new Map<string, Promise<void>>();
+/** What the encode worker has been given: the backdrop's key, and which worker it was. */
+let warmed: { key: string; worker: Worker | null; done: Promise<Worker | null> } | undefined;
 
 /**
  * Resolves when stills with `ref` can be drawn at once. Where the page draws them itself (no
  * encode worker that takes camera frames, or `page`: a video recorded on the page), the model
- * loads here too. Rejects with
- * BackdropPhotoMissingError when "Your photo" is gone.
+ * loads here too. Rejects with BackdropPhotoMissingError when "Your photo" is gone.
  */
 export async function prepareBackdrop(ref: BackdropRef, options: { page?: boolean } = {}): Promise<void> {
 	const image = ref.photo ? await readPhoto(ref.photo) : undefined;
 	const key = `${ref.id}:${ref.photo ?? ''}`;
-	let worker = warmed.get(key);
-	if (!worker) {
-		const { warmBackdrop } = await import('$lib/pixels/encode-client');
-		worker = warmBackdrop(ref, image ? await createImageBitmap(image) : undefined);
-		warmed.clear();
-		warmed.set(key, worker);
+	const client = await import('$lib/pixels/encode-client');
+	// Given again to a new worker (one that replaced a crashed one knows nothing).
+	if (!warmed || warmed.key !== key || (warmed.worker && warmed.worker !== client.currentEncoder())) {
+		const done = client.warmBackdrop(ref, image ? await createImageBitmap(image) : undefined);
+		warmed = { key, worker: null, done };
+		void done.then((w) => {
+			if (warmed?.done === done) warmed.worker = w;
+		});
 	}
-	await worker;
-	const { canDrawInWorker } = await import('$lib/pixels/encode-client');
-	if (options.page || !canDrawInWorker()) {
+	await warmed.done;
+	if (options.page || !client.canDrawInWorker()) {
 		const { loadBackdrops } = await import('$lib/pixels/backdrops/stills');
 		await loadBackdrops();
 	}

@@ -18,6 +18,9 @@ import type { StillMethod } from './still-sources';
 
 type StillPath = typeof import('./still-path');
 
+/** The longest a shot waits for its backdrop's model before it goes on (the model loads meanwhile). */
+const BACKDROP_WAIT_MS = 5000;
+
 export interface Still extends RenderedStill {
 	/** Which step of the still chain gave it (takePhoto, grabFrame or the video). */
 	method: StillMethod;
@@ -80,12 +83,18 @@ export class Shutter {
 		if (useTakePhoto) this.#photoInFlight = true;
 		try {
 			const { FrameGate, renderStill, sourceFrame, waitForLiveFrame } = await this.#load();
-			// A backdrop's model is loaded when it is chosen; the first shot after a reload waits for it.
+			// A backdrop's model is loaded when it is chosen; the first shot after a reload waits for
+			// it, a few seconds at most (then the still waits in the worker instead). A "Your photo"
+			// deleted from the gallery is not drawn: the shot is kept without it.
 			const backdrop = recipe ? recipe.backdrop : photoRecipe(values, this.#camera.facesUser, { width: 1, height: 1 }).backdrop;
+			let withoutBackdrop = false;
 			if (backdrop) {
-				await import('$lib/capture/backdrop-prepare')
-					.then((m) => m.prepareBackdrop(backdrop))
-					.catch((e: unknown) => console.warn('The backdrop is not ready; the photo may be saved without it:', e));
+				const { prepareBackdrop, BackdropPhotoMissingError } = await import('$lib/capture/backdrop-prepare');
+				await Promise.race([prepareBackdrop(backdrop), new Promise((r) => setTimeout(r, BACKDROP_WAIT_MS))]).catch((e: unknown) => {
+					withoutBackdrop = e instanceof BackdropPhotoMissingError;
+					console.warn('The backdrop is not ready; the photo may be saved without it:', e);
+				});
+				signal?.throwIfAborted();
 			}
 			const frames = (this.#frames ??= new FrameGate());
 			frames.attach(video);
@@ -96,7 +105,8 @@ export class Shutter {
 			} finally {
 				if (useTakePhoto) this.#photoInFlight = false;
 			}
-			const drawn = recipe ?? photoRecipe(values, this.#camera.facesUser, frame);
+			const recipeNow = recipe ?? photoRecipe(values, this.#camera.facesUser, frame);
+			const drawn = withoutBackdrop ? { ...recipeNow, backdrop: undefined } : recipeNow;
 			// Cameras may ignore the size in takePhoto() (Chromium's fake camera does): a larger
 			// frame is scaled down to it here; a smaller one is never enlarged.
 			const rendered = await renderStill(

@@ -146,10 +146,19 @@ export async function warmEffect(effect: string): Promise<void> {
  * Gets backdrops ready in the worker (the segmentation model loads in a few hundred ms), with
  * "Your photo"'s picture (transferred), so the first still with the backdrop does not wait.
  */
-export async function warmBackdrop(ref: BackdropRef, image?: ImageBitmap): Promise<void> {
+export async function warmBackdrop(ref: BackdropRef, image?: ImageBitmap): Promise<Worker | null> {
 	const w = await warmEncoder();
-	if (!w) return void image?.close();
+	if (!w) {
+		image?.close();
+		return null;
+	}
 	await send(w, { id: nextId++, kind: 'ping', backdrop: { ref, ...(image ? { image } : {}) } }, image ? [image] : []).catch(() => {});
+	return w;
+}
+
+/** The encode worker now running, if any (a new one after a crash knows nothing of the last). */
+export function currentEncoder(): Worker | null {
+	return worker;
 }
 
 function closeQuietly(pixels: { close(): void }): void {

@@ -42,7 +42,14 @@ let backdrops: Promise<typeof import('$lib/pixels/backdrops/stills')> | undefine
 
 async function readyBackdrops(): Promise<typeof import('$lib/pixels/backdrops/stills')> {
 	const loading = (backdrops ??= import('$lib/pixels/backdrops/stills'));
-	const m = await loading;
+	let m: Awaited<typeof loading>;
+	try {
+		m = await loading;
+	} catch (e) {
+		// Tried again next time (a chunk that failed to load once may load later).
+		backdrops = undefined;
+		throw e;
+	}
 	try {
 		await m.loadBackdrops();
 	} catch (e) {
@@ -155,10 +162,12 @@ self.onmessage = (event: MessageEvent<EncodeRequest>) => {
 	if (msg.kind === 'ping') {
 		const backdrop = msg.backdrop;
 		if (backdrop) {
-			return void readyBackdrops().then((m) => {
-				if (backdrop.image && backdrop.ref.photo) m.keepBackdropImage(backdrop.ref.photo, backdrop.image);
-				reply({ id: msg.id, kind: 'pong' });
-			});
+			return void readyBackdrops()
+				.then((m) => {
+					if (backdrop.image && backdrop.ref.photo) m.keepBackdropImage(backdrop.ref.photo, backdrop.image);
+				})
+				.catch((e: unknown) => console.warn('Backdrops could not load in the encode worker:', e))
+				.finally(() => reply({ id: msg.id, kind: 'pong' }));
 		}
 		if (msg.effect) {
 			try {

@@ -167,6 +167,13 @@ export async function renderStill(frame: SourceFrame, job: StillJob, signal?: Ab
 				console.warn('Drawing the still on the page instead of the worker:', e.message);
 			}
 		}
+		// Drawn here (a takePhoto() or grabFrame() picture, or no worker): a backdrop's model loads
+		// on the page first.
+		if (job.recipe.backdrop) {
+			await import('./backdrops/stills')
+				.then((m) => m.loadBackdrops())
+				.catch((e: unknown) => console.warn('Backdrops could not load on the page; the photo is saved without one:', e));
+		}
 		return await onPage(job, (ctx) => drawRecipe(ctx, frame.source, frame, job.size, job.recipe), true);
 	} finally {
 		frame.release();

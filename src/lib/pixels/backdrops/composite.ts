@@ -57,6 +57,8 @@ function feathered(mask: Mask): AnyCanvas {
 	const raw = rawMask.get(mask.width, mask.height);
 	raw.putImageData(mask, 0, 0);
 	const soft = softMask.get(mask.width, mask.height);
+	// Cleared: drawn over the last mask, the masks would add up frame after frame.
+	soft.clearRect(0, 0, mask.width, mask.height);
 	soft.filter = 'blur(1px)';
 	soft.drawImage(raw.canvas, 0, 0);
 	soft.filter = 'none';

@@ -8,6 +8,12 @@ export function backdropImage(photo: string): ImageBitmap | undefined {
 	return images.get(photo);
 }
 
+/** Lets go of `photo`'s picture (deleted from the gallery). */
+export function forgetBackdropImage(photo: string): void {
+	images.get(photo)?.close();
+	images.delete(photo);
+}
+
 /** Keeps `image` for `photo`; only the latest chosen is kept (one at a time is ever used). */
 export function keepBackdropImage(photo: string, image: ImageBitmap): void {
 	for (const [id, old] of images) {

@@ -5,7 +5,7 @@
  * preview keeps the camera's pace; the mask trails the picture by a frame or two.
  */
 import type { BackdropRef } from '$lib/pixels/recipe-data';
-import { backdropInfo } from '$lib/backdrops/list';
+import { backdropInfo, markBackdropsUnavailable } from '$lib/backdrops/list';
 import { composite, type BackdropPlace } from './composite';
 import { backdropImage } from './images';
 import type { SegmentReply, SegmentRequest } from './segment-worker';
@@ -18,6 +18,7 @@ export class LiveBackdrop {
 	#worker: Worker;
 	#mask: ImageData | undefined;
 	#busy = false;
+	#failed = false;
 	#onerror: (message: string) => void;
 
 	constructor(onerror: (message: string) => void) {
@@ -27,7 +28,12 @@ export class LiveBackdrop {
 			this.#busy = false;
 			const msg = event.data;
 			if (msg.kind === 'mask') this.#mask = msg.mask;
-			else this.#onerror(msg.message);
+			else {
+				// Told once; no more frames are sent (the preview shows the camera as it is).
+				this.#failed = true;
+				markBackdropsUnavailable();
+				this.#onerror(msg.message);
+			}
 		};
 		this.#worker.onerror = (e) => this.#onerror(e.message || 'The segmentation worker stopped.');
 	}
@@ -41,7 +47,7 @@ export class LiveBackdrop {
 	apply(canvas: HTMLCanvasElement, ref: BackdropRef, place: BackdropPlace): boolean {
 		// While a shot is drawn and encoded the mask holds still: on two cores the preview's
 		// segmentation would slow the shot, and the still is segmented on its own anyway.
-		if (!this.#busy && !encoderBusy()) {
+		if (!this.#busy && !this.#failed && !encoderBusy()) {
 			this.#busy = true;
 			createImageBitmap(canvas, { resizeWidth: MODEL, resizeHeight: MODEL, resizeQuality: 'low' }).then(
 				(bitmap) => this.#worker.postMessage({ kind: 'frame', bitmap } satisfies SegmentRequest, [bitmap]),

@@ -4,7 +4,7 @@
  * in (the model's size), the person mask out, smoothed over time (smooth.ts) so edges hold still.
  * One frame at a time: the page sends the next when the last mask has come back.
  */
-import { Segmenter } from './segmenter';
+import { BackdropsUnavailableError, Segmenter } from './segmenter';
 import { smoothMask } from './smooth';
 
 export type SegmentRequest = { kind: 'frame'; bitmap: ImageBitmap } | { kind: 'reset' };
@@ -27,7 +27,9 @@ self.onmessage = async (event: MessageEvent<SegmentRequest>) => {
 		const out = new ImageData(running.slice(), mask.width, mask.height);
 		self.postMessage({ kind: 'mask', mask: out } satisfies SegmentReply, [out.data.buffer]);
 	} catch (e) {
-		segmenter = undefined;
+		// Said once: the page stops sending frames (live.ts). A model that cannot run here is
+		// not tried again on every frame.
+		if (!(e instanceof BackdropsUnavailableError)) segmenter = undefined;
 		self.postMessage({ kind: 'failed', message: e instanceof Error ? e.message : String(e) } satisfies SegmentReply);
 	} finally {
 		bitmap.close();

@@ -18,9 +18,24 @@ import type { Size } from '$lib/pixels/geometry';
 /** A mask: the person's confidence per pixel, as the alpha of an RGBA picture at the model's size. */
 export type Mask = ImageData;
 
+/** The smallest module that uses a SIMD instruction (v128.const), to ask the browser first. */
+const SIMD_PROBE = new Uint8Array([
+	0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 22, 1, 20, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 11
+]);
+
+/** Backdrops cannot run in this browser: no WebAssembly with SIMD. */
 export class BackdropsUnavailableError extends Error {
 	constructor(cause?: unknown) {
 		super('Backdrops need WebAssembly with SIMD, which this browser does not have. Try a current Chrome, Edge, Firefox or Safari.', { cause });
+	}
+}
+
+function hasSimd(): boolean {
+	try {
+		return typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE);
+	} catch {
+		return false;
 	}
 }
 
@@ -42,11 +57,12 @@ export class Segmenter {
 
 	/** Loads the runtime and the model (a few hundred ms the first time). */
 	static async load(): Promise<Segmenter> {
+		if (!hasSimd()) throw new BackdropsUnavailableError();
 		let tflite: Awaited<ReturnType<typeof createRuntime>>;
 		try {
 			tflite = await createRuntime({ locateFile: () => runtimeUrl, print: () => {}, printErr: (s) => void (s.startsWith('INFO:') || console.warn(s)) });
 		} catch (e) {
-			throw new BackdropsUnavailableError(e);
+			throw new Error(`The backdrop model's runtime could not start (${e instanceof Error ? e.message : e}). Reload the page to try again.`, { cause: e });
 		}
 		const response = await fetch(modelUrl);
 		if (!response.ok) throw new Error(`The segmentation model could not be read (${response.status}).`);

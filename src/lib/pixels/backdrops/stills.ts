@@ -9,7 +9,7 @@ import { registerBackdrop } from '$lib/pixels/recipe';
 import { backdropInfo } from '$lib/backdrops/list';
 import { composite } from './composite';
 import { backdropImage } from './images';
-import { Segmenter } from './segmenter';
+import { BackdropsUnavailableError, Segmenter } from './segmenter';
 
 export { keepBackdropImage } from './images';
 
@@ -21,7 +21,8 @@ export function loadBackdrops(): Promise<Segmenter> {
 	loading ??= Segmenter.load().then(
 		(s) => (segmenter = s),
 		(e: unknown) => {
-			loading = undefined;
+			// A runtime this browser cannot run stays refused; anything else is tried again.
+			if (!(e instanceof BackdropsUnavailableError)) loading = undefined;
 			throw e;
 		}
 	);
