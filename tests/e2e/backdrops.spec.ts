@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import type { Page, Request } from '@playwright/test';
-import { test, expect, openCamera, expectLivePreview, savedCount } from './fixtures';
+import { test, expect, openCamera, expectLivePreview, savedCount, nav } from './fixtures';
+import { readGif } from './media-tools';
 import { violations } from './axe';
 import { pickEffect, previewGrid } from './effect-pixels';
 import {
@@ -186,4 +188,42 @@ test('a colour effect applies to the backdrop too: Pink with Black & white is gr
 	expectFaceNotNear(both, PINK);
 	// The person is as Black & white alone has them.
 	expect(maxDiff(both.face, bw.face), 'the face').toBeLessThanOrEqual(25);
+});
+
+test('a GIF with a backdrop has it on every frame, the first clip too, with no countdown to load the model in', async ({ page }) => {
+	test.slow();
+	await page.addInitScript(() => {
+		if (!sessionStorage.getItem('seeded')) {
+			localStorage.setItem('photobooth.settings', JSON.stringify({ version: 3, mode: 'gif', gifFrames: 6, gifDuration: 1500, countdown: 0, backdrop: 'pink' }));
+			sessionStorage.setItem('seeded', '1');
+		}
+	});
+	await openCamera(page);
+	// Pressed at once: the clip worker loads the model first, and the frames wait for it.
+	await page.getByRole('button', { name: 'Take photo', exact: true }).click();
+	await expect(page.getByText('GIF saved')).toBeAttached({ timeout: 60_000 });
+
+	await nav(page, 'Gallery').click();
+	await page.getByRole('list').getByRole('img', { name: /^GIF/ }).first().click();
+	const viewer = page.getByRole('dialog', { name: 'Photo viewer' });
+	const [file] = await Promise.all([page.waitForEvent('download'), viewer.getByRole('button', { name: 'Download' }).click()]);
+	const gif = readGif(new Uint8Array(await readFile(await file.path())));
+	expect(gif.frames).toBe(6);
+	/** The mean colour of a patch a tenth of the picture across, centred at (fx, fy). */
+	const patch = (rgba: Uint8Array, fx: number, fy: number): number[] => {
+		const r = Math.round(gif.width / 20);
+		const cx = Math.round(fx * gif.width);
+		const cy = Math.round(fy * gif.height);
+		const sum = [0, 0, 0];
+		let n = 0;
+		for (let y = Math.max(0, cy - r); y < Math.min(gif.height, cy + r); y++)
+			for (let x = Math.max(0, cx - r); x < Math.min(gif.width, cx + r); x++, n++)
+				for (let c = 0; c < 3; c++) sum[c] += rgba[(y * gif.width + x) * 4 + c];
+		return sum.map((s) => s / n);
+	};
+	gif.pixels.forEach((rgba, i) => {
+		for (const [fx, fy] of [[0.06, 0.08], [0.94, 0.08], [0.06, 0.92], [0.94, 0.92]])
+			expect(maxDiff(patch(rgba, fx, fy), PINK), `frame ${i}, corner ${fx},${fy}`).toBeLessThanOrEqual(40);
+		expect(maxDiff(patch(rgba, 0.5, 0.4), PINK), `frame ${i}, face`).toBeGreaterThan(60);
+	});
 });

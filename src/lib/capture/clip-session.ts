@@ -5,6 +5,7 @@
  * frame is held at camera size. Esc while recording stops it: a GIF keeps the frames taken so far
  * (two or more), a boomerang too short to swing is dropped. Loaded with the first such press.
  */
+import { BACKDROP_WAIT_MS } from '$lib/backdrops/list';
 import { ClipMaker } from '$lib/clips/client';
 import type { ClipKind, ClipSpec } from '$lib/clips/protocol';
 import { CameraStoppedError, sampleFrames } from '$lib/clips/sampler';
@@ -78,6 +79,9 @@ export async function runClip(ctx: ModeContext, kind: ClipKind): Promise<void> {
 	let stopped: unknown;
 	try {
 		await ctx.countdown();
+		// The first clip with a backdrop may outrun its model's load (with no countdown): the
+		// frames are taken once the worker can draw them, within a bound.
+		if (spec.recipe.backdrop) await Promise.race([maker.ready, new Promise((r) => setTimeout(r, BACKDROP_WAIT_MS))]);
 		ctx.pulse();
 		ctx.recording({ label: LABELS[kind], done: 0 });
 		await sampleFrames(video, {

@@ -14,12 +14,11 @@ import { photoSettings, takePhotoAdds } from './constraints';
 import { CameraError, CaptureFailedError } from './errors';
 import type { FrameGate } from './frames';
 import { photoRecipe } from './recipes';
+import { BACKDROP_WAIT_MS } from '$lib/backdrops/list';
 import type { StillMethod } from './still-sources';
 
 type StillPath = typeof import('./still-path');
 
-/** The longest a shot waits for its backdrop's model before it goes on (the model loads meanwhile). */
-const BACKDROP_WAIT_MS = 5000;
 
 export interface Still extends RenderedStill {
 	/** Which step of the still chain gave it (takePhoto, grabFrame or the video). */

@@ -26,12 +26,19 @@ export class ClipMaker {
 	#waiting: (() => void)[] = [];
 	#sent = 0;
 	#ended = false;
+	#ready: () => void = () => {};
+	/**
+	 * Resolves once the worker has started (with a backdrop, once its model has loaded: frames
+	 * sent before would queue behind the load, and the clip would have a gap), or has ended.
+	 */
+	readonly ready = new Promise<void>((resolve) => (this.#ready = resolve));
 
 	constructor(spec: ClipSpec) {
 		this.#worker = new Worker(new URL('./clip-worker.ts', import.meta.url), { type: 'module', name: 'clip' });
 		this.#done = new Promise<ClipResult>((resolve, reject) => {
 			this.#worker.onmessage = (e: MessageEvent<ClipReply>) => {
 				const msg = e.data;
+				if (msg.kind === 'ready') return this.#ready();
 				if (msg.kind !== 'drawn') this.#ended = true;
 				if (msg.kind === 'drawn') {
 					this.#drawn = msg.count;
@@ -41,7 +48,10 @@ export class ClipMaker {
 			};
 			this.#worker.onerror = (e) => reject(new ClipFailedError(e.message || 'The clip worker stopped.'));
 		});
-		this.#done.catch(() => {}).finally(() => this.#worker.terminate());
+		this.#done.catch(() => {}).finally(() => {
+			this.#ready();
+			this.#worker.terminate();
+		});
 		this.#post({ kind: 'start', spec }, [spec.overlay, spec.backdropImage].filter((b) => !!b));
 	}
 
@@ -74,6 +84,7 @@ export class ClipMaker {
 	/** Gives up on the clip (nothing is made). */
 	abandon(): void {
 		this.#ended = true;
+		this.#ready();
 		this.#worker.terminate();
 		this.#waiting.splice(0).forEach((wake) => wake());
 	}

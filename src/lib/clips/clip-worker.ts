@@ -114,6 +114,7 @@ scope.onmessage = (event) => {
 		const { recipe, backdropImage } = spec;
 		// Backdrops load here the first time a clip has one; frames wait in the queue meanwhile.
 		if (recipe.backdrop) queue = queue.then(() => readyBackdrops(recipe.backdrop?.photo, backdropImage));
+		queue = queue.then(() => scope.postMessage({ kind: 'ready' }));
 		return;
 	}
 	if (msg.kind === 'frame') {

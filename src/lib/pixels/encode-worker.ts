@@ -10,7 +10,8 @@
  */
 import type { EncodeReply, EncodeRequest } from './encode-protocol';
 import { context2d } from './canvas';
-import { drawRecipe } from './recipe';
+import { drawRecipe, drawRecipeFromPlanes, type FrameRecipe } from './recipe';
+import type { Size } from './geometry';
 // Every effect a recipe can name, drawn through WebGL on this worker's own OffscreenCanvas.
 import { drawsEffect, effectStill, warmStill } from './effects/stills';
 import { copyPlanes } from './effects/planes';
@@ -59,9 +60,37 @@ async function readyBackdrops(): Promise<typeof import('$lib/pixels/backdrops/st
 	return m;
 }
 
+/** A backdrop's still from the frame's planes (recipe.ts drawRecipeFromPlanes), where it can be. */
+async function fromPlanes(canvas: OffscreenCanvas, frame: VideoFrame, size: Size, recipe: FrameRecipe): Promise<boolean> {
+	const planes = await copyPlanes(frame);
+	return !!planes && drawRecipeFromPlanes(context2d(canvas), planes, size, recipe);
+}
+
+/**
+ * 2D canvases of stills done with, kept for the next ones: a new 1080p canvas's memory, touched
+ * for the first time, cost 30-50 ms a still here (the system's page faults), as much as the draw.
+ */
+const idle: OffscreenCanvas[] = [];
+const IDLE_MAX = 2;
+
+function canvasFor(size: Size): OffscreenCanvas {
+	const i = idle.findIndex((c) => c.width === size.width && c.height === size.height);
+	if (i < 0) return new OffscreenCanvas(size.width, size.height);
+	const canvas = idle.splice(i, 1)[0];
+	const ctx = context2d(canvas);
+	// As new: whatever the last still's drawing left set.
+	if ('reset' in ctx) ctx.reset();
+	return canvas;
+}
+
+function release(canvas: OffscreenCanvas, pooled: boolean): void {
+	if (pooled && idle.length < IDLE_MAX) idle.push(canvas);
+}
+
 async function still(msg: Extract<EncodeRequest, { kind: 'still' }>): Promise<void> {
 	const { frame, size } = msg;
-	const canvas = new OffscreenCanvas(size.width, size.height);
+	let canvas: OffscreenCanvas;
+	let pooled = false;
 	try {
 		const frameSize = { width: frame.displayWidth, height: frame.displayHeight };
 		if (msg.recipe.backdrop) await readyBackdrops();
@@ -69,16 +98,23 @@ async function still(msg: Extract<EncodeRequest, { kind: 'still' }>): Promise<vo
 		const withEffect = drawsEffect(msg.recipe) && !msg.recipe.backdrop
 			? effectStill((await copyPlanes(frame)) ?? frame, frameSize, size, msg.recipe)
 			: null;
-		if (withEffect) canvas.getContext('bitmaprenderer')!.transferFromImageBitmap(withEffect);
-		else drawRecipe(context2d(canvas), frame, frameSize, size, msg.recipe);
+		if (withEffect) {
+			canvas = new OffscreenCanvas(size.width, size.height);
+			canvas.getContext('bitmaprenderer')!.transferFromImageBitmap(withEffect);
+		} else {
+			canvas = canvasFor(size);
+			pooled = true;
+			if (!(msg.recipe.backdrop && (await fromPlanes(canvas, frame, size, msg.recipe))))
+				drawRecipe(context2d(canvas), frame, frameSize, size, msg.recipe);
+		}
 	} finally {
 		frame.close();
 	}
 	reply({ id: msg.id, kind: 'drawn' });
-	await inTurn(() => encodeStill(msg, canvas));
+	await inTurn(() => encodeStill(msg, canvas, pooled));
 }
 
-async function encodeStill(msg: Extract<EncodeRequest, { kind: 'still' }>, canvas: OffscreenCanvas): Promise<void> {
+async function encodeStill(msg: Extract<EncodeRequest, { kind: 'still' }>, canvas: OffscreenCanvas, pooled: boolean): Promise<void> {
 	let blob: Blob;
 	try {
 		blob = await canvas.convertToBlob({ type: msg.type, quality: msg.quality });
@@ -88,10 +124,12 @@ async function encodeStill(msg: Extract<EncodeRequest, { kind: 'still' }>, canva
 		self.postMessage({ id: msg.id, kind: 'failed', message: e instanceof Error ? e.message : String(e), pixels } satisfies EncodeReply, [
 			pixels
 		]);
+		release(canvas, pooled);
 		return;
 	}
 	reply({ id: msg.id, kind: 'encoded', blob });
-	if (msg.thumbnail) later(msg.id, () => thumbnailOf(canvas));
+	if (msg.thumbnail) later(msg.id, () => thumbnailOf(canvas).finally(() => release(canvas, pooled)));
+	else release(canvas, pooled);
 }
 
 /**

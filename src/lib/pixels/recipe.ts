@@ -7,6 +7,7 @@
 import type { Context2D } from './canvas';
 import type { Size } from './geometry';
 import { cropRect, type BackdropRef, type FrameRecipe } from './recipe-data';
+import { planesToImage, type PlanarFrame } from './effects/planes';
 
 export * from './recipe-data';
 
@@ -24,8 +25,8 @@ export function registerEffect(id: string, render: EffectRenderer): void {
 	effects.set(id, render);
 }
 
-/** Draws a backdrop behind the person in the picture already on `ctx` (see backdrops/stills.ts). */
-export type BackdropRenderer = (ctx: Context2D, width: number, height: number, backdrop: BackdropRef) => void;
+/** Puts a backdrop behind the person in a picture's pixels, in place (see backdrops/stills.ts). */
+export type BackdropRenderer = (picture: ImageData, backdrop: BackdropRef) => void;
 
 let backdrops: BackdropRenderer | undefined;
 
@@ -58,11 +59,47 @@ export function drawRecipe(ctx: Context2D, source: CanvasImageSource, frame: Siz
 	} finally {
 		ctx.restore();
 	}
-	if (recipe.backdrop) {
-		// Not loaded in this thread: the photo is kept without its backdrop rather than lost.
-		if (backdrops) backdrops(ctx, out.width, out.height, recipe.backdrop);
-		else console.warn('Backdrops are not loaded here; the photo is saved without one.');
+	if (recipe.backdrop && backdropsHere()) {
+		const picture = ctx.getImageData(0, 0, out.width, out.height);
+		backdrops!(picture, recipe.backdrop);
+		ctx.putImageData(picture, 0, 0);
 	}
+	drawEffect(ctx, out, recipe);
+}
+
+/** Whether backdrops can be drawn in this thread; said once per picture where they cannot. */
+function backdropsHere(): boolean {
+	// Not loaded in this thread: the photo is kept without its backdrop rather than lost.
+	if (!backdrops) console.warn('Backdrops are not loaded here; the photo is saved without one.');
+	return !!backdrops;
+}
+
+/**
+ * drawRecipe from the frame's YUV planes, converted in JS straight into the picture's pixels:
+ * for a backdrop, which works on the pixels anyway, this skips the browser's drawing of the
+ * frame and reading it back (65 and 35 ms for a 1080p still in a worker here, against 10-15 ms).
+ * Only where nothing is resampled (the crop at the frame's own size); false, with nothing drawn,
+ * otherwise.
+ */
+export function drawRecipeFromPlanes(ctx: Context2D, planes: PlanarFrame, out: Size, recipe: FrameRecipe): boolean {
+	const r = cropRect(planes, recipe);
+	if (r.width !== out.width || r.height !== out.height || !Number.isInteger(r.x) || !Number.isInteger(r.y)) return false;
+	const picture = pictureOf(out);
+	planesToImage(planes, picture, !!recipe.mirror, r);
+	if (recipe.backdrop && backdropsHere()) backdrops!(picture, recipe.backdrop);
+	ctx.putImageData(picture, 0, 0);
+	drawEffect(ctx, out, recipe);
+	return true;
+}
+
+/** One picture's pixels per size, reused (fresh memory costs its first touch: 30 ms for 1080p here). */
+let kept: ImageData | undefined;
+function pictureOf(size: Size): ImageData {
+	if (kept?.width !== size.width || kept.height !== size.height) kept = new ImageData(size.width, size.height);
+	return kept;
+}
+
+function drawEffect(ctx: Context2D, out: Size, recipe: FrameRecipe): void {
 	const effect = recipe.effect;
 	if (!effect) return;
 	const render = effects.get(effect.id);

@@ -6,7 +6,7 @@
  */
 import type { BackdropRef } from '$lib/pixels/recipe-data';
 import { backdropInfo, markBackdropsUnavailable } from '$lib/backdrops/list';
-import { composite, type BackdropPlace } from './composite';
+import { composite, compositePixels, type BackdropPlace } from './composite';
 import { backdropImage } from './images';
 import type { SegmentReply, SegmentRequest } from './segment-worker';
 import { encoderBusy } from '../encode-client';
@@ -43,13 +43,16 @@ export class LiveBackdrop {
 		return !!this.#mask;
 	}
 
-	/** Composites the frame on `canvas` (2D, a whole camera frame) over the backdrop `ref`. */
-	apply(canvas: HTMLCanvasElement, ref: BackdropRef, place: BackdropPlace): boolean {
+	/**
+	 * Composites the frame on `canvas` (2D, a whole camera frame), or in `pixels` (in place),
+	 * over the backdrop `ref`. False while no mask has come (the frame is left as it is).
+	 */
+	apply(frame: HTMLCanvasElement | ImageData, ref: BackdropRef, place: BackdropPlace): boolean {
 		// While a shot is drawn and encoded the mask holds still: on two cores the preview's
 		// segmentation would slow the shot, and the still is segmented on its own anyway.
 		if (!this.#busy && !this.#failed && !encoderBusy()) {
 			this.#busy = true;
-			createImageBitmap(canvas, { resizeWidth: MODEL, resizeHeight: MODEL, resizeQuality: 'low' }).then(
+			createImageBitmap(frame, { resizeWidth: MODEL, resizeHeight: MODEL, resizeQuality: 'low' }).then(
 				(bitmap) => this.#worker.postMessage({ kind: 'frame', bitmap } satisfies SegmentRequest, [bitmap]),
 				() => (this.#busy = false)
 			);
@@ -59,9 +62,13 @@ export class LiveBackdrop {
 		if (!info || info.kind === 'none' || !mask) return false;
 		const image = ref.photo ? backdropImage(ref.photo) : undefined;
 		if (info.kind === 'photo' && !image) return false;
-		const ctx = canvas.getContext('2d');
+		if (frame instanceof ImageData) {
+			compositePixels(frame, mask, info, image, place);
+			return true;
+		}
+		const ctx = frame.getContext('2d');
 		if (!ctx) return false;
-		composite(ctx, canvas.width, canvas.height, mask, info, image, place);
+		composite(ctx, frame.width, frame.height, mask, info, image, place);
 		return true;
 	}
 

@@ -14,6 +14,7 @@ import createRuntime from '@twilio/video-processors/dist/build/tflite-simd-1-0-0
 import { modelUrl, runtimeUrl } from 'virtual:segmentation-files';
 import { makeCanvas, type AnyCanvas, type Context2D } from '$lib/pixels/canvas';
 import type { Size } from '$lib/pixels/geometry';
+import { squeeze, type Pixels } from './blend';
 
 /** A mask: the person's confidence per pixel, as the alpha of an RGBA picture at the model's size. */
 export type Mask = ImageData;
@@ -81,6 +82,11 @@ export class Segmenter {
 		const ctx = this.#ctx;
 		ctx.drawImage(source, 0, 0, sourceSize.width, sourceSize.height, 0, 0, width, height);
 		return this.run(ctx.getImageData(0, 0, width, height).data, into);
+	}
+
+	/** The person mask of a picture's pixels, squeezed to the model's square in JS (no canvas). */
+	maskOfPixels(picture: Pixels, into?: Mask): Mask {
+		return this.run(squeeze(picture, this.size.width, this.size.height), into);
 	}
 
 	/** The mask of RGBA pixels already at the model's size. */

@@ -7,7 +7,7 @@
  */
 import { registerBackdrop } from '$lib/pixels/recipe';
 import { backdropInfo } from '$lib/backdrops/list';
-import { composite } from './composite';
+import { compositePixels } from './composite';
 import { backdropImage } from './images';
 import { BackdropsUnavailableError, Segmenter } from './segmenter';
 
@@ -29,11 +29,12 @@ export function loadBackdrops(): Promise<Segmenter> {
 	return loading;
 }
 
-registerBackdrop((ctx, width, height, ref) => {
+registerBackdrop((picture, ref) => {
 	const info = backdropInfo(ref.id);
 	if (!info || info.kind === 'none') return;
 	if (!segmenter) return console.warn('The backdrop model is not loaded here; the picture is saved without a backdrop.');
 	const image = ref.photo ? backdropImage(ref.photo) : undefined;
 	if (info.kind === 'photo' && !image) return console.warn('The backdrop photo could not be read; the picture is saved without it.');
-	composite(ctx, width, height, segmenter.mask(ctx.canvas, { width, height }), info, image);
+	// Segmented and mixed from the same pixels.
+	compositePixels(picture, segmenter.maskOfPixels(picture), info, image);
 });

@@ -60,4 +60,21 @@ describe('planesToImage', () => {
 		expect(out.data[2]).toBeGreaterThan(240);
 		expect(out.data[4]).toBeGreaterThan(240);
 	});
+
+	it('converts every pixel as the shader would, within one level, for NV12 and BT.709 too', () => {
+		const space = { matrix: 'bt709', fullRange: false } as const;
+		const W = 6;
+		const H = 4;
+		const data = Uint8Array.from({ length: W * H + (W / 2) * (H / 2) * 2 }, (_, i) => (i * 97 + 13) % 256);
+		const p: PlanarFrame = { format: 'NV12', width: W, height: H, data, offsets: [0, W * H], ...yuvToRgb(space)! };
+		const out = planesToImage(p, image(W, H));
+		for (let y = 0; y < H; y++)
+			for (let x = 0; x < W; x++) {
+				const c = W * H + (y >> 1) * W + (x >> 1) * 2;
+				const want = convert(space, data[y * W + x], data[c], data[c + 1]).map((v) => Math.max(0, Math.min(255, v * 255)));
+				const k = (y * W + x) * 4;
+				for (let i = 0; i < 3; i++) expect(Math.abs(out.data[k + i] - want[i])).toBeLessThanOrEqual(1);
+				expect(out.data[k + 3]).toBe(255);
+			}
+	});
 });

@@ -7,8 +7,10 @@
 import { effectInfo, markEffectsUnavailable } from '$lib/effects/list';
 import type { BackdropRef, Crop } from '../recipe-data';
 import { LiveBackdrop } from '$lib/pixels/backdrops/live';
+import { encoderBusy } from '$lib/pixels/encode-client';
 import { EffectGL, framePlacement, type Placement, type PlanarFrame } from './gl';
-import { copyPlanes, planesToImage } from './planes';
+import { copyPlanes } from './planes';
+import { plainFrame } from './preview-plain';
 // A still the page draws itself (no worker) gets its effect here too.
 import './stills';
 
@@ -139,42 +141,6 @@ function cropArea(out: { width: number; height: number }, crop: Crop | undefined
 }
 
 /**
- * A backdrop without an effect (or without WebGL): the frame is drawn straight onto the shown
- * canvas (2D) and the person composited there, whole, mirrored as the photo is; the page's
- * styles cut it to the photo's shape (a centred crop) as they do the video. No WebGL upload and
- * read back: those cost a software-rendered frame 10-20 ms here.
- */
-function plainFrame(canvas: HTMLCanvasElement) {
-	// In memory, not on a GPU: the backdrop reads it back every frame. With alpha: the person is
-	// cut out and the backdrop drawn behind.
-	const ctx = canvas.getContext('2d', { willReadFrequently: true });
-	let image: ImageData | undefined;
-	const size = (out: { width: number; height: number }) => {
-		if (canvas.width !== out.width) canvas.width = out.width;
-		if (canvas.height !== out.height) canvas.height = out.height;
-	};
-	return {
-		/** From the frame's planes (planes.ts): no full-size conversion of the camera frame. */
-		planes(p: PlanarFrame, out: { width: number; height: number }, mirror: boolean): boolean {
-			if (!ctx) return false;
-			size(out);
-			if (image?.width !== out.width || image.height !== out.height) image = new ImageData(out.width, out.height);
-			ctx.putImageData(planesToImage(p, image, mirror), 0, 0);
-			return true;
-		},
-		/** From the <video> (the browser's own conversion) where its planes cannot be had. */
-		video(video: HTMLVideoElement, out: { width: number; height: number }, mirror: boolean): boolean {
-			if (!ctx) return false;
-			size(out);
-			ctx.setTransform(mirror ? -1 : 1, 0, 0, 1, mirror ? out.width : 0, 0);
-			ctx.drawImage(video, 0, 0, out.width, out.height);
-			ctx.setTransform(1, 0, 0, 1, 0, 0);
-			return true;
-		}
-	};
-}
-
-/**
  * Starts drawing `video` through the effect `view()` names, and over the backdrop it names, onto
  * `canvas`. Null where WebGL is missing and no backdrop is asked for: effects are then marked
  * unavailable and the booth shoots without them. `onBackdropError` hears why a backdrop cannot
@@ -221,21 +187,28 @@ export function startPreview(
 		const id = effectInfo(v.id) ? v.id : 'normal';
 		const placement = framePlacement(frame, v.crop, v.mirror);
 		if (v.backdrop) {
+			// While a shot is drawn and encoded the backdrop preview holds its last frame (the
+			// shutter's flash covers it): on two cores its compositing slowed the shot.
+			if (encoderBusy()) return;
 			// The person over the backdrop on a 2D canvas first, then the effect over all of it.
 			live ??= new LiveBackdrop(onBackdropError);
 			if (plain) {
 				const backdrop = v.backdrop;
-				const show = (drawn: boolean) => {
-					if (!drawn || !live) return;
-					const shows = live.apply(canvas, backdrop, { area: cropArea(out, v.crop), flip: !!v.shownMirrored });
-					canvas.dataset.backdrop = shows ? backdrop.id : 'loading';
+				const place = { area: cropArea(out, v.crop), flip: !!v.shownMirrored };
+				const mark = (shows: boolean) => (canvas.dataset.backdrop = shows ? backdrop.id : 'loading');
+				const fromVideo = () => {
+					if (plain.video(video, out, v.mirror) && live) mark(live.apply(canvas, backdrop, place));
 				};
 				const read = planes(video);
-				if (!read) return show(plain.video(video, out, v.mirror));
+				if (!read) return fromVideo();
 				busy = true;
 				void read.then((p) => {
 					busy = false;
-					if (!stopped) show(p ? plain.planes(p, out, v.mirror) : plain.video(video, out, v.mirror));
+					if (stopped) return;
+					if (!p) return fromVideo();
+					let shows = false;
+					plain.planes(p, out, v.mirror, (pixels) => (shows = !!live?.apply(pixels, backdrop, place)));
+					mark(shows);
 				});
 				return;
 			}
