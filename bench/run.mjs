@@ -87,9 +87,15 @@ const CONFIG = QUICK
 			soak: { sessions: 200, every: 25 }
 		};
 const BUDGET = {
-	firstFrameRatio: 1.5,
-	savedP50Ratio: 2,
-	savedP95Ratio: 4,
+	// Issue 18, against the floor (bench/reference: one static file, one inline script, an
+	// origin of its own), both timed from outside the page: the first live frame within 1.3x,
+	// a shot stored within 1.5x at p50, and its p95 within 3x of the floor's p50.
+	firstFrameRatio: 1.3,
+	savedP50Ratio: 1.5,
+	savedP95Ratio: 3,
+	// A burst keeps the floor's pace (20 presses a camera frame apart: what the machine can draw,
+	// encode and store one after another, the floor's rate), and never saves a frame twice.
+	burstRateRatio: 1,
 	galleryFirstMs: 300,
 	cameraFirstLoadKiB: 60,
 	// Event mode all evening (issue 17): flat. A guest's result adds its metadata to the list the
@@ -456,8 +462,9 @@ if (results.burst) {
 		ref: `${round(s.refRate, 1)}/s`,
 		...b({ before: `${round(s.beforeRate, 1)}/s`, vsBefore: versus(s.appRate, s.beforeRate, true) }),
 		ratio: ratio(s.appRate, s.refRate),
-		budget: `>= ${round(fps, 1)}/s (camera fps)`,
-		pass: s.appRate >= fps
+		budget: `>= ${BUDGET.burstRateRatio}x ref`,
+		pass: s.appRate >= BUDGET.burstRateRatio * s.refRate,
+		note: `the camera gives ${round(fps, 1)} frames/s; every press is a shot, at the pace the machine allows`
 	});
 	const stored = (runs) => runs.reduce((n, x) => n + x.stored, 0);
 	const distinct = (runs) => runs.reduce((n, x) => n + x.distinct, 0);

@@ -25,5 +25,13 @@ export const init: ClientInit = () => {
 	}
 	if (location.pathname === '/') {
 		void import('$lib/capture/engine').then(({ camera }) => camera.start());
+		// The camera's first frame before the app's rendering (app.html shows it early; see
+		// early-camera.ts): the page's main thread is busy for a few hundred ms while the app
+		// starts, and the camera's stream and its first frame would both wait for it.
+		const shown = window.__boothEarlyShown;
+		if (shown) return Promise.race([shown, new Promise((r) => setTimeout(r, EARLY_VIEW_WAIT_MS))]).then(() => {});
 	}
 };
+
+/** The longest the app waits for the early view's first frame before it renders. */
+const EARLY_VIEW_WAIT_MS = 600;

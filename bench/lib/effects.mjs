@@ -44,8 +44,10 @@ const COUNT_DRAWS = () => {
 		if (this.canvas?.classList?.contains('fx')) counted(this.canvas);
 		return put.apply(this, a);
 	};
+	// The app's preview: not the early view that app.html shows while the app loads (a <video>
+	// of its own, gone once the preview has a frame).
 	const watch = () => {
-		const v = document.querySelector('video');
+		const v = document.querySelector('video[aria-label="Camera preview"]');
 		if (!v || !('requestVideoFrameCallback' in v)) return void setTimeout(watch, 50);
 		const tick = () => {
 			w.__fx.frames++;

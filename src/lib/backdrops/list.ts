@@ -14,9 +14,6 @@ export interface BackdropInfo {
 }
 
 export const NO_BACKDROP = 'none';
-
-/** The longest a shot or a clip waits for its backdrop's model before it goes on (the model loads meanwhile). */
-export const BACKDROP_WAIT_MS = 5000;
 export const PHOTO_BACKDROP = 'photo';
 
 export const BACKDROPS: readonly BackdropInfo[] = [

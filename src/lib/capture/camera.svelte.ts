@@ -7,7 +7,7 @@ import { untrack } from 'svelte';
 import { settings } from '$lib/settings/settings.svelte';
 import { closeStream, facesUser, listCameras, openCamera, type CameraInfo } from './camera-device';
 import { CameraLock } from './camera-lock';
-import { dropEarly, earlyOrNothing, releaseEarly, takeEarly } from './early-camera';
+import { dropEarly, earlyOrNothing, endEarlyView, endEarlyViewWhenShown, releaseEarly, takeEarly } from './early-camera';
 import {
 	CameraBusyError,
 	CameraInOtherTabError,
@@ -111,6 +111,10 @@ export class Camera {
 	attach(video: HTMLVideoElement | null): void {
 		this.#video = video;
 		if (video && video.srcObject !== this.#stream) video.srcObject = this.#stream;
+		// The early view (app.html) gives way once this preview shows the camera, or at once when
+		// the preview goes.
+		if (video && this.#stream) endEarlyViewWhenShown(video);
+		else if (!video) endEarlyView();
 	}
 
 	/**
@@ -223,7 +227,10 @@ export class Camera {
 			if (!track) throw new CameraLostError();
 			track.addEventListener('ended', () => this.#onTrackEnded(stream));
 			this.#stream = stream;
-			if (this.#video) this.#video.srcObject = stream;
+			if (this.#video) {
+				this.#video.srcObject = stream;
+				endEarlyViewWhenShown(this.#video);
+			}
 			this.#status = 'live';
 			this.#error = null;
 			this.#retries = 0;
@@ -231,6 +238,7 @@ export class Camera {
 			await Promise.all([this.#tell(track), this.refreshCameras()]);
 		} catch (e) {
 			if (ctrl.signal.aborted || isAbort(e)) return;
+			endEarlyView();
 			const err = toCameraError(e);
 			// While a lost camera is away, each failed attempt keeps the "camera stopped" message
 			// and the retries going, until it is back.
@@ -277,6 +285,8 @@ export class Camera {
 			this.#starting = null;
 		}
 		const had = this.#stream !== null;
+		// A stream of the app's own going: the early view (the same stream) goes with it.
+		if (had) endEarlyView();
 		closeStream(this.#stream);
 		// Reopening keeps the claim; anything else lets another tab have the camera.
 		if (!opts.keepStarting) this.#lock?.release();

@@ -5,7 +5,7 @@
  * frame is held at camera size. Esc while recording stops it: a GIF keeps the frames taken so far
  * (two or more), a boomerang too short to swing is dropped. Loaded with the first such press.
  */
-import { BACKDROP_WAIT_MS } from '$lib/backdrops/list';
+import { BACKDROP_WAIT_MS } from '$lib/backdrops/wait';
 import { ClipMaker } from '$lib/clips/client';
 import type { ClipKind, ClipSpec } from '$lib/clips/protocol';
 import { CameraStoppedError, sampleFrames } from '$lib/clips/sampler';
@@ -81,7 +81,15 @@ export async function runClip(ctx: ModeContext, kind: ClipKind): Promise<void> {
 		await ctx.countdown();
 		// The first clip with a backdrop may outrun its model's load (with no countdown): the
 		// frames are taken once the worker can draw them, within a bound.
-		if (spec.recipe.backdrop) await Promise.race([maker.ready, new Promise((r) => setTimeout(r, BACKDROP_WAIT_MS))]);
+		if (spec.recipe.backdrop) {
+			ctx.recording({ label: LABELS[kind], done: 0 });
+			await Promise.race([
+				maker.ready,
+				new Promise((r) => setTimeout(r, BACKDROP_WAIT_MS)),
+				new Promise((r) => ctx.signal.addEventListener('abort', r, { once: true }))
+			]);
+			ctx.signal.throwIfAborted();
+		}
 		ctx.pulse();
 		ctx.recording({ label: LABELS[kind], done: 0 });
 		await sampleFrames(video, {

@@ -26,7 +26,24 @@ export interface EarlyCamera {
 declare global {
 	interface Window {
 		__boothEarlyCamera?: EarlyCamera;
+		/** The early view (app.html shows the early stream in a <video> of its own while the app loads). */
+		__boothEarlyView?: { end(): void; endWhenShown(video: HTMLVideoElement): void };
+		/** Settles once the early view has shown its first frame, or cannot. */
+		__boothEarlyShown?: Promise<unknown>;
 	}
+}
+
+/**
+ * Ends the early view: the camera is not going to be shown by the app's preview (another camera
+ * chosen, a failure, the page left), or that preview goes.
+ */
+export function endEarlyView(): void {
+	if (typeof window !== 'undefined') window.__boothEarlyView?.end();
+}
+
+/** Ends the early view once `video` presents a frame of its stream (3 s at most). */
+export function endEarlyViewWhenShown(video: HTMLVideoElement): void {
+	if (typeof window !== 'undefined') window.__boothEarlyView?.endWhenShown(video);
 }
 
 /**
@@ -46,7 +63,9 @@ export function takeEarly(deviceId: string): EarlyCamera | undefined {
 
 /** Lets an early stream go (not used after all). */
 export function dropEarly(stream: Promise<MediaStream> | undefined): void {
-	stream?.then(closeStream, () => {});
+	if (!stream) return;
+	endEarlyView();
+	stream.then(closeStream, () => {});
 }
 
 /** Lets an early claim go (not taken over). */

@@ -14,7 +14,7 @@ import { photoSettings, takePhotoAdds } from './constraints';
 import { CameraError, CaptureFailedError } from './errors';
 import type { FrameGate } from './frames';
 import { photoRecipe } from './recipes';
-import { BACKDROP_WAIT_MS } from '$lib/backdrops/list';
+import { BACKDROP_WAIT_MS } from '$lib/backdrops/wait';
 import type { StillMethod } from './still-sources';
 
 type StillPath = typeof import('./still-path');

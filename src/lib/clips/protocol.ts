@@ -51,9 +51,9 @@ export interface ClipFile {
 }
 
 export type ClipReply =
-	/** A frame was drawn at the clip's size (and the camera's frame closed). */
 	/** The start is done (a backdrop's model loaded): frames are drawn as they come from now. */
 	| { kind: 'ready' }
+	/** A frame was drawn at the clip's size (and the camera's frame closed). */
 	| { kind: 'drawn'; count: number }
 	| { kind: 'done'; files: ClipFile[]; poster?: EncodedThumbnail }
 	| { kind: 'failed'; message: string };

@@ -44,9 +44,15 @@ let undrawn = 0;
 export function stillsWaitingToDraw(): number {
 	return undrawn;
 }
-/** Whether the worker has work in hand (a still to draw or encode, an effect or a model to load). */
-export function encoderBusy(): boolean {
-	return pending.size > 0;
+/** Stills sent to the worker that it has not answered yet (drawn or not). */
+let stillsOut = 0;
+
+/**
+ * Whether the worker has a still in hand, to draw or to encode (not a model or an effect to
+ * load): the live backdrop holds off meanwhile, on two cores it would slow the shot.
+ */
+export function stillsInHand(): boolean {
+	return stillsOut > 0;
 }
 /** Stills whose thumbnail is still coming, by job id. */
 const thumbnails = new Map<number, (t: EncodedThumbnail | undefined) => void>();
@@ -216,6 +222,7 @@ export async function stillInWorker(
 	// It follows the still's answer, so the save does not wait for it.
 	const thumbnail = new Promise<EncodedThumbnail | undefined>((resolve) => thumbnails.set(id, resolve));
 	undrawn++;
+	stillsOut++;
 	let counted = true;
 	const drawn = () => {
 		if (counted) undrawn--;
@@ -232,7 +239,10 @@ export async function stillInWorker(
 			if (e instanceof NotSentError) stillsRefused = true;
 			throw e;
 		})
-		.finally(drawn);
+		.finally(() => {
+			drawn();
+			stillsOut--;
+		});
 	if (answer.kind === 'encoded') return { blob: answer.blob, thumbnail };
 	const error = new EncoderUnavailableError(answer.kind === 'failed' ? answer.message : 'Unexpected answer.');
 	if (answer.kind === 'failed') error.pixels = answer.pixels;

@@ -10,7 +10,7 @@
  */
 import type { EncodeReply, EncodeRequest } from './encode-protocol';
 import { context2d } from './canvas';
-import { drawRecipe, drawRecipeFromPlanes, type FrameRecipe } from './recipe';
+import { cropRect, drawRecipe, drawRecipeFromPlanes, type FrameRecipe } from './recipe';
 import type { Size } from './geometry';
 // Every effect a recipe can name, drawn through WebGL on this worker's own OffscreenCanvas.
 import { drawsEffect, effectStill, warmStill } from './effects/stills';
@@ -62,6 +62,9 @@ async function readyBackdrops(): Promise<typeof import('$lib/pixels/backdrops/st
 
 /** A backdrop's still from the frame's planes (recipe.ts drawRecipeFromPlanes), where it can be. */
 async function fromPlanes(canvas: OffscreenCanvas, frame: VideoFrame, size: Size, recipe: FrameRecipe): Promise<boolean> {
+	// Resampled (a smaller photo size): the canvas draws it; the planes are not copied for nothing.
+	const r = cropRect({ width: frame.displayWidth, height: frame.displayHeight }, recipe);
+	if (r.width !== size.width || r.height !== size.height) return false;
 	const planes = await copyPlanes(frame);
 	return !!planes && drawRecipeFromPlanes(context2d(canvas), planes, size, recipe);
 }

@@ -142,7 +142,7 @@ function axis(to: number, from: number): { first: Int32Array; weight: Uint16Arra
 /**
  * Mixes the backdrop into `picture` (in place) where the feathered mask (`alpha`, `maskWidth` x
  * `maskHeight`, spread over the whole picture) says the room is: the person where it is 255, the
- * backdrop where it is 0, mixed between. The picture is opaque, and stays so.
+ * backdrop where it is 0, mixed between. Opaque wherever the backdrop shows.
  */
 export function blend(picture: Pixels, alpha: Uint8ClampedArray, maskWidth: number, maskHeight: number, behind: Behind): void {
 	const { width, height, data } = picture;
@@ -192,6 +192,8 @@ export function blend(picture: Pixels, alpha: Uint8ClampedArray, maskWidth: numb
 				bg = (back[i + 1] * (256 - w) + back[i + 4] * w) >>> 16;
 				bb = (back[i + 2] * (256 - w) + back[i + 5] * w) >>> 16;
 			}
+			// Opaque wherever the backdrop shows (a picture not yet drawn may be clear).
+			data[k + 3] = 255;
 			if (a === 0) {
 				data[k] = br;
 				data[k + 1] = bg;

@@ -3,7 +3,7 @@
  * feathered at its own size and scaled up to the picture as it is mixed in (blend.ts), never the
  * picture scaled down to the mask. The same code draws the live preview and the saved photo.
  */
-import { makeCanvas, type AnyCanvas, type Context2D } from '$lib/pixels/canvas';
+import { makeCanvas, type Context2D } from '$lib/pixels/canvas';
 import type { BackdropInfo } from '$lib/backdrops/list';
 import { blend, featherMask, shrinkBlurred, type Behind, type Pixels } from './blend';
 import { drawScene, type Area } from './scenes';
@@ -23,17 +23,14 @@ type Image = CanvasImageSource & { width: number; height: number };
  * and "Your photo" only when another is chosen. One per thread and kind.
  */
 class Drawn {
-	#canvas: AnyCanvas | undefined;
 	#key = '';
 	#source: Image | undefined;
 	#pixels: Uint8ClampedArray | undefined;
 
 	get(key: string, source: Image | undefined, width: number, height: number, draw: (ctx: Context2D) => void): Uint8ClampedArray {
 		if (this.#pixels && key === this.#key && source === this.#source) return this.#pixels;
-		this.#canvas ??= makeCanvas(width, height);
-		this.#canvas.width = width;
-		this.#canvas.height = height;
-		const ctx = this.#canvas.getContext('2d', { willReadFrequently: true }) as Context2D;
+		// A canvas for the drawing only: the pixels are what is kept.
+		const ctx = makeCanvas(width, height).getContext('2d', { willReadFrequently: true }) as Context2D;
 		ctx.setTransform(1, 0, 0, 1, 0, 0);
 		ctx.imageSmoothingEnabled = true;
 		ctx.imageSmoothingQuality = 'high';

@@ -1,7 +1,7 @@
 /**
- * The live backdrop: each camera frame of the preview (already drawn on a canvas at the size it
- * is shown) gets the person composited over the backdrop, with the latest mask from the
- * segmentation worker. The worker segments one frame while the page shows the next, so the
+ * The live backdrop: each camera frame of the preview (drawn on a canvas at the size it is
+ * shown, or its pixels about to be) gets the person composited over the backdrop, with the
+ * latest mask from the segmentation worker. The worker segments one frame while the page shows the next, so the
  * preview keeps the camera's pace; the mask trails the picture by a frame or two.
  */
 import type { BackdropRef } from '$lib/pixels/recipe-data';
@@ -9,7 +9,7 @@ import { backdropInfo, markBackdropsUnavailable } from '$lib/backdrops/list';
 import { composite, compositePixels, type BackdropPlace } from './composite';
 import { backdropImage } from './images';
 import type { SegmentReply, SegmentRequest } from './segment-worker';
-import { encoderBusy } from '../encode-client';
+import { stillsInHand } from '../encode-client';
 
 /** The model's input size: frames are sent at it, scaled by the browser. */
 const MODEL = 256;
@@ -31,7 +31,8 @@ export class LiveBackdrop {
 			else {
 				// Told once; no more frames are sent (the preview shows the camera as it is).
 				this.#failed = true;
-				markBackdropsUnavailable();
+				// The picker says so too, where no backdrop can ever run here.
+				if (msg.unavailable) markBackdropsUnavailable();
 				this.#onerror(msg.message);
 			}
 		};
@@ -50,7 +51,7 @@ export class LiveBackdrop {
 	apply(frame: HTMLCanvasElement | ImageData, ref: BackdropRef, place: BackdropPlace): boolean {
 		// While a shot is drawn and encoded the mask holds still: on two cores the preview's
 		// segmentation would slow the shot, and the still is segmented on its own anyway.
-		if (!this.#busy && !this.#failed && !encoderBusy()) {
+		if (!this.#busy && !this.#failed && !stillsInHand()) {
 			this.#busy = true;
 			createImageBitmap(frame, { resizeWidth: MODEL, resizeHeight: MODEL, resizeQuality: 'low' }).then(
 				(bitmap) => this.#worker.postMessage({ kind: 'frame', bitmap } satisfies SegmentRequest, [bitmap]),

@@ -8,7 +8,10 @@ import { BackdropsUnavailableError, Segmenter } from './segmenter';
 import { smoothMask } from './smooth';
 
 export type SegmentRequest = { kind: 'frame'; bitmap: ImageBitmap } | { kind: 'reset' };
-export type SegmentReply = { kind: 'mask'; mask: ImageData } | { kind: 'failed'; message: string };
+export type SegmentReply =
+	| { kind: 'mask'; mask: ImageData }
+	/** `unavailable`: this browser cannot run the model at all (no WebAssembly SIMD). */
+	| { kind: 'failed'; message: string; unavailable: boolean };
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -30,7 +33,8 @@ self.onmessage = async (event: MessageEvent<SegmentRequest>) => {
 		// Said once: the page stops sending frames (live.ts). A model that cannot run here is
 		// not tried again on every frame.
 		if (!(e instanceof BackdropsUnavailableError)) segmenter = undefined;
-		self.postMessage({ kind: 'failed', message: e instanceof Error ? e.message : String(e) } satisfies SegmentReply);
+		const unavailable = e instanceof BackdropsUnavailableError;
+		self.postMessage({ kind: 'failed', message: e instanceof Error ? e.message : String(e), unavailable } satisfies SegmentReply);
 	} finally {
 		bitmap.close();
 	}

@@ -61,6 +61,9 @@ export function yuvToRgb(space: VideoColorSpaceInit): { matrix: Float32Array; of
 export async function copyPlanes(frame: VideoFrame): Promise<PlanarFrame | null> {
 	const format = frame.format;
 	if ((format !== 'I420' && format !== 'NV12') || typeof frame.copyTo !== 'function') return null;
+	// A frame the browser turns or flips as it draws it: its planes are not the picture as seen.
+	const turned = frame as VideoFrame & { rotation?: number; flip?: boolean };
+	if (turned.rotation || turned.flip) return null;
 	const conversion = yuvToRgb(frame.colorSpace.toJSON());
 	if (!conversion) return null;
 	const rect = frame.visibleRect;

@@ -10,8 +10,7 @@ import { planesToImage, type PlanarFrame } from './planes';
  * read back: those cost a software-rendered frame 10-20 ms here.
  */
 export function plainFrame(canvas: HTMLCanvasElement) {
-	// In memory, not on a GPU: the backdrop reads it back every frame. With alpha: the person is
-	// cut out and the backdrop drawn behind.
+	// In memory, not on a GPU: where the frame comes from the <video> the backdrop reads it back.
 	const ctx = canvas.getContext('2d', { willReadFrequently: true });
 	let image: ImageData | undefined;
 	const size = (out: { width: number; height: number }) => {

@@ -7,7 +7,7 @@
 import { effectInfo, markEffectsUnavailable } from '$lib/effects/list';
 import type { BackdropRef, Crop } from '../recipe-data';
 import { LiveBackdrop } from '$lib/pixels/backdrops/live';
-import { encoderBusy } from '$lib/pixels/encode-client';
+import { stillsInHand } from '$lib/pixels/encode-client';
 import { EffectGL, framePlacement, type Placement, type PlanarFrame } from './gl';
 import { copyPlanes } from './planes';
 import { plainFrame } from './preview-plain';
@@ -62,10 +62,10 @@ function adaptiveWidth(): { width: number; presented(missed: number): void } {
  * <video> itself makes the browser convert the whole camera frame: 150-400 ms a 1080p frame
  * with software WebGL here, where drawing it into a 480 px canvas and uploading that took 7-16.
  */
-function stager(alpha = false): (video: HTMLVideoElement, width: number, height: number) => HTMLCanvasElement {
+function stager(readBack = false): (video: HTMLVideoElement, width: number, height: number) => HTMLCanvasElement {
 	const canvas = document.createElement('canvas');
-	// With alpha for a backdrop (the person is cut out, the backdrop drawn behind), in memory.
-	const ctx = canvas.getContext('2d', alpha ? { willReadFrequently: true } : { alpha: false });
+	// For a backdrop, in memory (its pixels are read back every frame to be mixed).
+	const ctx = canvas.getContext('2d', readBack ? { willReadFrequently: true } : { alpha: false });
 	return (video, width, height) => {
 		if (canvas.width !== width) canvas.width = width;
 		if (canvas.height !== height) canvas.height = height;
@@ -187,11 +187,11 @@ export function startPreview(
 		const id = effectInfo(v.id) ? v.id : 'normal';
 		const placement = framePlacement(frame, v.crop, v.mirror);
 		if (v.backdrop) {
-			// While a shot is drawn and encoded the backdrop preview holds its last frame (the
-			// shutter's flash covers it): on two cores its compositing slowed the shot.
-			if (encoderBusy()) return;
 			// The person over the backdrop on a 2D canvas first, then the effect over all of it.
 			live ??= new LiveBackdrop(onBackdropError);
+			// While a shot is drawn and encoded the backdrop preview holds its last frame (the
+			// shutter's flash covers it): on two cores its compositing slowed the shot.
+			if (stillsInHand()) return;
 			if (plain) {
 				const backdrop = v.backdrop;
 				const place = { area: cropArea(out, v.crop), flip: !!v.shownMirrored };
