@@ -20,14 +20,14 @@ test('the camera is released when the page is hidden and comes back when shown',
 	await openCamera(page);
 	const trackState = () =>
 		page.evaluate(() => {
-			const v = document.querySelector('video');
+			const v = document.querySelector<HTMLVideoElement>('video[aria-label="Camera preview"]');
 			const s = v?.srcObject as MediaStream | null;
 			return s ? s.getVideoTracks()[0]?.readyState : 'none';
 		});
 	const keepTrack = () =>
 		page.evaluate(() => {
 			(window as unknown as { __t: MediaStreamTrack }).__t = (
-				document.querySelector('video')!.srcObject as MediaStream
+				document.querySelector<HTMLVideoElement>('video[aria-label="Camera preview"]')!.srcObject as MediaStream
 			).getVideoTracks()[0];
 		});
 	await keepTrack();
@@ -50,7 +50,7 @@ test('leaving the camera page releases the camera', async ({ page }) => {
 	await openCamera(page);
 	await page.evaluate(() => {
 		(window as unknown as { __t: MediaStreamTrack }).__t = (
-			document.querySelector('video')!.srcObject as MediaStream
+			document.querySelector<HTMLVideoElement>('video[aria-label="Camera preview"]')!.srcObject as MediaStream
 		).getVideoTracks()[0];
 	});
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Gallery', exact: true }).click();

@@ -1,9 +1,9 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, openCamera, takePhotos } from './fixtures';
+import { test, expect, openCamera, takePhotos, expectLivePreview } from './fixtures';
 
 const track = (page: Page) =>
 	page.evaluate(() => {
-		const s = document.querySelector('video')?.srcObject as MediaStream | null;
+		const s = document.querySelector<HTMLVideoElement>('video[aria-label="Camera preview"]')?.srcObject as MediaStream | null;
 		const t = s?.getVideoTracks()[0];
 		return t ? { label: t.label, settings: t.getSettings() as Record<string, unknown> } : null;
 	});
@@ -25,6 +25,8 @@ test('Switch camera and C cycle the cameras; the preview follows and the choice 
 	await page.getByRole('button', { name: 'Switch camera' }).click();
 	await expect.poll(async () => (await track(page))?.label).toBe('fake_device_1');
 	await page.reload();
+	// The app's preview (not the early view app.html shows while the app loads) has the camera.
+	await expectLivePreview(page);
 	await expect.poll(async () => (await track(page))?.label).toBe('fake_device_1');
 	await page.keyboard.press('c');
 	await expect.poll(async () => (await track(page))?.label).toBe('fake_device_0');

@@ -57,3 +57,21 @@ test('the early view is not shown on other pages, nor when the preview is not mi
 	// Shown, unmirrored, or not shown at all (the app's own preview came first).
 	expect(transform ?? '').toBe('');
 });
+
+test('a camera stopped while it is still coming is not shown over the page', async ({ page }) => {
+	// A camera slow to open: the app renders first (it waits 600 ms at most for the early view),
+	// and the person stops it before it comes.
+	await page.addInitScript(() => {
+		const md = navigator.mediaDevices;
+		const ask = md.getUserMedia.bind(md);
+		md.getUserMedia = (c) => new Promise((r) => setTimeout(r, 2500)).then(() => ask(c));
+	});
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Stop camera', exact: true }).click();
+	await expect(page.getByRole('button', { name: 'Start camera', exact: true })).toBeVisible();
+	// Past the moment the stream came: nothing over the page, and the camera is off.
+	await page.waitForTimeout(3500);
+	await expect(page.locator('#early-view')).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Start camera', exact: true })).toBeVisible();
+	expect(await page.evaluate(() => document.querySelectorAll('video').length)).toBe(1);
+});

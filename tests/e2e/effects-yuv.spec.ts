@@ -17,7 +17,7 @@ test('Sepia from a camera’s YUV frames: the saved photo is what the preview sh
 	await openCamera(page);
 	const format = () =>
 		page.evaluate(() => {
-			const frame = new VideoFrame(document.querySelector('video')!);
+			const frame = new VideoFrame(document.querySelector<HTMLVideoElement>('video[aria-label="Camera preview"]')!);
 			const format = frame.format;
 			frame.close();
 			return format;

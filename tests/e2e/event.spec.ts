@@ -259,7 +259,7 @@ test('all evening: a lost camera and a sleep (the page hidden, then shown) both 
 	const shutter = page.getByRole('button', { name: 'Take photo' });
 	await expect(shutter).toBeEnabled();
 	await page.evaluate(() => {
-		const t = (document.querySelector('video')!.srcObject as MediaStream).getVideoTracks()[0];
+		const t = (document.querySelector<HTMLVideoElement>('video[aria-label="Camera preview"]')!.srcObject as MediaStream).getVideoTracks()[0];
 		t.stop();
 		t.dispatchEvent(new Event('ended'));
 	});
@@ -276,7 +276,7 @@ test('all evening: a lost camera and a sleep (the page hidden, then shown) both 
 			document.dispatchEvent(new Event('visibilitychange'));
 		}, state);
 	await visibility('hidden');
-	await expect.poll(() => page.evaluate(() => !!(document.querySelector('video')?.srcObject as MediaStream | null)?.active)).toBe(false);
+	await expect.poll(() => page.evaluate(() => !!(document.querySelector<HTMLVideoElement>('video[aria-label="Camera preview"]')?.srcObject as MediaStream | null)?.active)).toBe(false);
 	await visibility('visible');
 	await expectLivePreview(page);
 	await expect(shutter).toBeEnabled();

@@ -3,7 +3,7 @@ import { test, expect, openCamera, expectLivePreview, savedCount } from './fixtu
 test('a lost camera shows a message and recovers on its own', async ({ page }) => {
 	await openCamera(page);
 	await page.evaluate(() => {
-		const t = (document.querySelector('video')!.srcObject as MediaStream).getVideoTracks()[0];
+		const t = (document.querySelector<HTMLVideoElement>('video[aria-label="Camera preview"]')!.srcObject as MediaStream).getVideoTracks()[0];
 		t.stop();
 		t.dispatchEvent(new Event('ended'));
 	});

@@ -2,7 +2,7 @@ import { test, expect, openCamera, takePhotos, nav } from './fixtures';
 
 const activeLabel = (page: import('@playwright/test').Page) =>
 	page.evaluate(() => {
-		const s = document.querySelector('video')?.srcObject as MediaStream | null;
+		const s = document.querySelector<HTMLVideoElement>('video[aria-label="Camera preview"]')?.srcObject as MediaStream | null;
 		return s?.getVideoTracks()[0]?.label ?? '';
 	});
 

@@ -220,7 +220,11 @@ export class Camera {
 			}
 			const taken = early && (await earlyOrNothing(early));
 			early = undefined;
-			if (taken && ctrl.signal.aborted) return closeStream(taken);
+			if (taken && ctrl.signal.aborted) {
+				// Stopped, hidden or taken over while the early stream came: its view goes too.
+				endEarlyView();
+				return closeStream(taken);
+			}
 			const stream = taken ?? (await openCamera(settings.values.cameraId, ctrl.signal));
 			if (ctrl.signal.aborted) return closeStream(stream);
 			const track = stream.getVideoTracks()[0];
@@ -285,8 +289,8 @@ export class Camera {
 			this.#starting = null;
 		}
 		const had = this.#stream !== null;
-		// A stream of the app's own going: the early view (the same stream) goes with it.
-		if (had) endEarlyView();
+		// The camera going (not a restart): the early view, of the same or a pending stream, goes too.
+		if (had || !opts.keepStarting) endEarlyView();
 		closeStream(this.#stream);
 		// Reopening keeps the claim; anything else lets another tab have the camera.
 		if (!opts.keepStarting) this.#lock?.release();
