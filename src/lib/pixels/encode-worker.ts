@@ -82,7 +82,13 @@ function canvasFor(size: Size): OffscreenCanvas {
 	const canvas = idle.splice(i, 1)[0];
 	const ctx = context2d(canvas);
 	// As new: whatever the last still's drawing left set.
-	if ('reset' in ctx) ctx.reset();
+	if (typeof ctx.reset === 'function') ctx.reset();
+	else {
+		ctx.setTransform(1, 0, 0, 1, 0, 0);
+		ctx.globalAlpha = 1;
+		ctx.globalCompositeOperation = 'source-over';
+		ctx.filter = 'none';
+	}
 	return canvas;
 }
 

@@ -4,6 +4,7 @@
  * all of it. The same function draws on the page and in a worker, so a strip drawn again later
  * from its recipe comes out as it did the first time.
  */
+import { hexToRgb } from '$lib/colour';
 import type { Context2D } from '$lib/pixels/canvas';
 import type { Size } from '$lib/pixels/geometry';
 import type { THEME_IDS } from './ids';
@@ -41,12 +42,12 @@ export interface StripDesign {
 export function colours(design: StripDesign): { background: string; ink: string } {
 	const theme = THEMES.find((t) => t.id === design.background);
 	if (theme) return theme;
-	const hex = /^#([0-9a-f]{6})$/i.exec(design.background)?.[1];
-	if (!hex) return THEMES[0];
-	const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+	const rgb = hexToRgb(design.background);
+	if (!rgb) return THEMES[0];
+	const [r, g, b] = rgb;
 	// Relative luminance, roughly: light backgrounds get dark ink.
 	const light = 0.2126 * r + 0.7152 * g + 0.0722 * b > 140;
-	return { background: `#${hex.toLowerCase()}`, ink: light ? '#1d1d22' : '#f4f4f8' };
+	return { background: design.background.toLowerCase(), ink: light ? '#1d1d22' : '#f4f4f8' };
 }
 
 /** A date as a strip shows it: "30 November 2026", in the person's language. */

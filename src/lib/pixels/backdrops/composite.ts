@@ -7,6 +7,7 @@ import { makeCanvas, type Context2D } from '$lib/pixels/canvas';
 import type { BackdropInfo } from '$lib/backdrops/list';
 import { blend, featherMask, shrinkBlurred, type Behind, type Pixels } from './blend';
 import { drawScene, type Area } from './scenes';
+import { hexToRgb } from '$lib/colour';
 import type { Mask } from './segmenter';
 
 export interface BackdropPlace {
@@ -62,10 +63,6 @@ function mirrored(ctx: Context2D, area: Area, flip: boolean): void {
 	ctx.scale(-1, 1);
 }
 
-function rgb(hex: string | undefined): [number, number, number] {
-	const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex ?? '');
-	return m ? [parseInt(m[1], 16), parseInt(m[2], 16), parseInt(m[3], 16)] : [0, 0, 0];
-}
 
 /** What goes behind the person in `picture` (Blur is the picture itself, so it is made first). */
 function behind(picture: Pixels, info: BackdropInfo, image: Image | undefined, area: Area, flip: boolean): Behind {
@@ -93,7 +90,7 @@ function behind(picture: Pixels, info: BackdropInfo, image: Image | undefined, a
 				};
 			return { colour: [0, 0, 0] };
 		default:
-			return { colour: rgb(info.colour) };
+			return { colour: hexToRgb(info.colour) ?? [0, 0, 0] };
 	}
 }
 
