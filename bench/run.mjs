@@ -27,6 +27,7 @@ import { measureEffects } from './lib/effects.mjs';
 import { measureBackdrops } from './lib/backdrops.mjs';
 import { measureMotion } from './lib/motion.mjs';
 import { measureSoak } from './lib/soak.mjs';
+import { measureImport, profiles as importProfiles } from './lib/import.mjs';
 import { firstLoadSizes } from './lib/sizes.mjs';
 import { median, percentile, round } from './lib/stats.mjs';
 import { renderTable, renderMarkdown } from './lib/table.mjs';
@@ -62,7 +63,8 @@ const CONFIG = QUICK
 			effects: { blocks: 2, perBlock: 3, seconds: 5 },
 			backdrops: { blocks: 2, perBlock: 3, seconds: 5 },
 			motion: { runs: 2, videoSeconds: 10 },
-			soak: { sessions: 40, every: 10 }
+			soak: { sessions: 40, every: 10 },
+			import: { counts: [1000], runs: 1 }
 		}
 	: {
 			// Each visit's time moves by +-30% with the machine (both pages alike): five visits
@@ -84,7 +86,9 @@ const CONFIG = QUICK
 			backdrops: { blocks: 4, perBlock: 4, seconds: 10 },
 			motion: { runs: 3, videoSeconds: 30 },
 			// Event mode (issue 17): 200 guests in a row, sampled every 25.
-			soak: { sessions: 200, every: 25 }
+			soak: { sessions: 200, every: 25 },
+			// Import (issue 18): 1,000 files three times each, 10,000 once each (2 minutes apiece).
+			import: { counts: [1000, 10_000], runs: [3, 1] }
 		};
 const BUDGET = {
 	// Issue 18, against the floor (bench/reference: one static file, one inline script, an
@@ -132,7 +136,12 @@ const BUDGET = {
 	// A 30 s video holds nothing but its encoded chunks, and those outside the page's heap: the
 	// heap may grow by at most this while it records (one 720p frame is 3.5 MiB, the whole
 	// clip's frames would be about 3 GiB).
-	videoHeapMiB: 16
+	videoHeapMiB: 16,
+	// Import (issue 18): files chosen to every photo stored with its thumbnail, within 1.5x of the
+	// floor page's time for the same files (bench/reference/import.html), and 10,000 files in
+	// under two minutes here.
+	importRatio: 1.5,
+	import10kSeconds: 120
 };
 
 /** How much worse than the earlier build a figure may measure before it is called worse (noise). */
@@ -319,6 +328,18 @@ try {
 		} finally {
 			for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
 		}
+	}
+	// Import: each run in a fresh persistent profile (a person's browser keeps its storage on
+	// disk; 10,000 photos are about 300 MB), the booth and the floor by turns.
+	const importing = importProfiles((dir) =>
+		chromium.launchPersistentContext(dir, { executablePath: chromiumPath(), args: QUIET_ARGS, ...CONTEXT })
+	);
+	try {
+		await section('import', () =>
+			measureImport(importing.open, { appOrigin: server.origin, floorOrigin: referenceServer.origin, ...CONFIG.import })
+		);
+	} finally {
+		importing.cleanup();
 	}
 } finally {
 	await browser.close();
@@ -726,6 +747,38 @@ if (results.export) {
 		}
 	}
 } else missing('ZIP export', 'export');
+
+if (results.import) {
+	for (const [count, r] of Object.entries(results.import)) {
+		const n = Number(count);
+		const label = `Import ${n.toLocaleString('en')} photo files (640x480 JPEG)`;
+		const bad = [...r.app, ...r.floor].find((x) => x.error);
+		if (bad) {
+			missing(label, 'import', bad.error);
+			continue;
+		}
+		const app = median(r.app.map((x) => x.ms));
+		const ref = median(r.floor.map((x) => x.ms));
+		summary[`import${n}`] = { app, ref };
+		const ok = ratio(app, ref) <= BUDGET.importRatio && (n < 10_000 || app < BUDGET.import10kSeconds * 1000);
+		row({
+			figure: `${label}: chosen to all stored with thumbnails (median of ${r.app.length})`,
+			app: `${round(app / 1000, 1)} s`,
+			ref: `${round(ref / 1000, 1)} s`,
+			ratio: ratio(app, ref),
+			budget: `<= ${BUDGET.importRatio}x ref${n >= 10_000 ? `, < ${BUDGET.import10kSeconds} s` : ''}`,
+			pass: ok,
+			note: `${round((n / app) * 1000, 0)} vs ${round((n / ref) * 1000, 0)} photos/s; first stored after ${ms(median(r.app.map((x) => x.firstStoredMs)))}; page busy ${round(median(r.app.map((x) => x.busyMs)) / 1000, 1)} s (floor ${round(median(r.floor.map((x) => x.busyMs)) / 1000, 1)} s)`
+		});
+		row({
+			figure: `${label}: page JS heap peak, garbage included`,
+			app: `${round(Math.max(...r.app.map((x) => x.heapPeak)) / 2 ** 20, 1)} MiB`,
+			ref: `${round(Math.max(...r.floor.map((x) => x.heapPeak)) / 2 ** 20, 1)} MiB`,
+			budget: 'info',
+			note: `from ${round(r.app[0].heapBefore / 2 ** 20, 1)} MiB; sampled every 250 ms (the workers' heaps are their own)`
+		});
+	}
+} else missing('Import of photo files', 'import');
 
 if (results.sizes) {
 	for (const s of results.sizes) {

@@ -19,7 +19,13 @@ function watch(page: Page): string[] {
 	return problems;
 }
 
-test('an import that runs out of storage says so and loses nothing', async ({ baseURL }) => {
+for (const form of ['backup', 'files'] as const) {
+	test(`an import ${form === 'backup' ? 'of a backup' : 'of photo files'} that runs out of storage says so and loses nothing`, async ({ baseURL }) => {
+		await quotaTest(baseURL!, form);
+	});
+}
+
+async function quotaTest(baseURL: string, form: 'backup' | 'files'): Promise<void> {
 	test.setTimeout(90_000);
 	// Storage.overrideQuotaForOrigin is enforced for a profile on disk only; the incognito-like
 	// contexts Playwright makes by default ignore it (measured: every write still succeeded).
@@ -32,16 +38,19 @@ test('an import that runs out of storage says so and loses nothing', async ({ ba
 	const page = context.pages()[0] ?? (await context.newPage());
 	const problems = watch(page);
 	try {
-		await quotaJourney(page, baseURL!);
+		await quotaJourney(page, baseURL, form);
 	} finally {
 		await context.close();
 		rmSync(profile, { recursive: true, force: true });
 	}
 	// A failed write is expected here and handled; it must not surface as an error in the console.
 	expect(problems).toEqual([]);
-});
+}
 
-async function quotaJourney(page: Page, baseURL: string): Promise<void> {
+const photosWord = (n: number) => `${n} photo${n === 1 ? '' : 's'}`;
+
+/** Photo files come in through the import workers, a backup's photos through the page. */
+async function quotaJourney(page: Page, baseURL: string, form: 'backup' | 'files'): Promise<void> {
 	await openEmptyGallery(page);
 	await page.evaluate(() => navigator.serviceWorker.ready);
 	// Chromium's IndexedDB reads the origin's quota when it first writes data and keeps it, so the
@@ -93,13 +102,18 @@ async function quotaJourney(page: Page, baseURL: string): Promise<void> {
 		})
 	};
 	const backup = await zip({ 'manifest.json': new TextEncoder().encode(JSON.stringify(manifest)), ...files });
+	const chosen =
+		form === 'backup'
+			? [{ name: 'big-backup.zip', mimeType: 'application/zip', buffer: backup }]
+			: Object.entries(files).map(([name, buffer]) => ({ name: name.slice('photos/'.length), mimeType: 'image/jpeg', buffer: Buffer.from(buffer) }));
+	const isImported = (p: { id: string }) => !p.id.startsWith('kept');
 
 	await page.reload();
 	await expect(page.getByText('3 photos', { exact: true })).toBeVisible();
 	const kept = await storedPhotos(page);
 
 	const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import' }).click()]);
-	await chooser.setFiles({ name: 'big-backup.zip', mimeType: 'application/zip', buffer: backup });
+	await chooser.setFiles(chosen);
 	const result = page.getByRole('alert', { name: 'Import result' });
 	await expect(result.getByRole('heading', { name: 'Storage is full' })).toBeVisible({ timeout: 30_000 });
 	await expect(result).toContainText('Nothing was lost');
@@ -107,7 +121,7 @@ async function quotaJourney(page: Page, baseURL: string): Promise<void> {
 	// The photos that were there are untouched; each imported one is whole; some did not fit.
 	const after = await storedPhotos(page);
 	expect(after.filter((p) => p.id.startsWith('kept'))).toEqual(kept);
-	const imported = after.filter((p) => p.id.startsWith('big-'));
+	const imported = after.filter(isImported);
 	expect(imported.length).toBeGreaterThan(0);
 	expect(imported.length).toBeLessThan(30);
 	expect(after.every((p) => p.hasOriginal)).toBe(true);
@@ -124,11 +138,11 @@ async function quotaJourney(page: Page, baseURL: string): Promise<void> {
 	await page.goto('/gallery');
 	await expect(page.getByText(`${after.length} photos`, { exact: true })).toBeVisible();
 	const [again] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import' }).click()]);
-	await again.setFiles({ name: 'big-backup.zip', mimeType: 'application/zip', buffer: backup });
+	await again.setFiles(chosen);
 	// The toast says how it went; if the import stopped again, say what the report said instead.
-	const toast = page.getByRole('status').getByText(`Imported ${30 - imported.length} photos, ${imported.length} photos already here`);
+	const toast = page.getByRole('status').getByText(`Imported ${photosWord(30 - imported.length)}, ${photosWord(imported.length)} already here`);
 	const report = page.getByRole('alert', { name: 'Import result' });
 	await expect(toast.or(report)).toBeVisible({ timeout: 60_000 });
 	if (await report.isVisible()) throw new Error(`the second import stopped: ${await report.innerText()}`);
-	expect((await storedPhotos(page)).filter((p) => p.id.startsWith('big-') && p.hasOriginal)).toHaveLength(30);
+	expect((await storedPhotos(page)).filter((p) => isImported(p) && p.hasOriginal)).toHaveLength(30);
 }

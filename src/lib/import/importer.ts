@@ -9,11 +9,12 @@ import { isQuotaError, photos as repo } from '$lib/photos/repository';
 import type { EventRecord } from '$lib/event/setup';
 import type { PhotoMeta, StoredThumbnail } from '$lib/photos/types';
 import { manifestEntry, restoreBackup } from '$lib/backup/restore';
-import { exactBuffer, FileRejected as Rejected, type FileProblem } from '$lib/file-intake';
-import { sniff } from '$lib/pixels/sniff';
+import { FileRejected as Rejected, type FileProblem } from '$lib/file-intake';
 import { mediaSize, UnreadableMediaError } from '$lib/pixels/media';
 import { isPhotoTime } from '$lib/time';
-import { exifTakenAt } from './exif-date';
+import { contentId, DAMAGED, NOT_OURS } from './intake';
+import { IntakePool, type Taken } from './intake-pool';
+import { StoreBatch } from './store-batch';
 
 // Unpacking runs off the page's thread, in zip.js's own worker (28 KB, served from this origin:
 // the CSP's worker-src 'self' forbids the blob: URL it would make by default), with the
@@ -43,21 +44,16 @@ export interface ImportOptions {
 	onProgress?: (done: number, total: number) => void;
 }
 
-export async function contentId(data: ArrayBuffer): Promise<string> {
-	const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
-	return `file-${[...hash.subarray(0, 16)].map((x) => x.toString(16).padStart(2, '0')).join('')}`;
-}
+export { contentId };
 
 /** Reads a picture's size (and a video's length) by decoding or playing it, which also proves it is not damaged. */
 async function imageSize(data: ArrayBuffer, type: string): Promise<{ width: number; height: number; duration?: number }> {
 	try {
 		return await mediaSize(data, type);
 	} catch (e) {
-		throw new Rejected(e instanceof UnreadableMediaError ? e.message : 'the image is damaged or cannot be read');
+		throw new Rejected(e instanceof UnreadableMediaError ? e.message : DAMAGED);
 	}
 }
-
-const NOT_OURS = 'not a photo (JPEG, PNG, WebP or GIF), a video (MP4 or WebM) or a Photo Booth backup';
 
 /** The most an archive entry may unpack to: a 100-megapixel camera's JPEG is about 50 MB. */
 const MAX_ENTRY_BYTES = 256 * 1024 * 1024;
@@ -94,6 +90,12 @@ class Importer {
 	report: ImportReport = { added: 0, skipped: 0, problems: [], quotaFull: false };
 	#done = 0;
 	#total: number;
+	#workers: IntakePool | undefined;
+	#batch = new StoreBatch((batch) => repo.importMany(batch));
+	/** Files in the workers' hands, until stored or refused. */
+	#inHand = new Set<Promise<void>>();
+	/** Archives and videos, handled one at a time once the photos before them are in. */
+	#afterwards: { name: string; run: () => Promise<void> }[] = [];
 
 	constructor(
 		files: number,
@@ -113,19 +115,13 @@ class Importer {
 		else this.report.skipped++;
 	}
 
-	/** One plain image (a file, or an entry of an archive without a manifest). */
-	async image(data: ArrayBuffer, lastModified: number): Promise<void> {
-		const type = sniff(new Uint8Array(data, 0, Math.min(16, data.byteLength)));
-		if (!type || type === 'zip') throw new Rejected(NOT_OURS);
+	/** A video (a file, or an entry of an archive): read by the page's own player. */
+	async #video(file: Blob, type: string, lastModified: number): Promise<void> {
+		const data = await file.arrayBuffer();
 		const { width, height, duration } = await imageSize(data, type);
-		// The id comes from the bytes, so importing the same file twice skips it the second time.
-		const id = await contentId(data);
-		// When it was taken, by its own EXIF (a camera roll keeps its dates); else the file's time
-		// where it is one a photo can have (a crafted archive may say anything); else now.
-		const fromExif = type === 'image/jpeg' ? await exifTakenAt(data) : undefined;
-		const takenAt = fromExif ?? (isPhotoTime(lastModified) && lastModified > 0 ? lastModified : Date.now());
+		const takenAt = isPhotoTime(lastModified) && lastModified > 0 ? lastModified : Date.now();
 		const meta: PhotoMeta = {
-			id,
+			id: await contentId(data),
 			takenAt,
 			width,
 			height,
@@ -133,9 +129,74 @@ class Importer {
 			size: data.byteLength,
 			camera: '',
 			favorite: 0,
-			...(type.startsWith('video/') ? { kind: 'video' as const, ...(duration ? { duration } : {}) } : {})
+			kind: 'video',
+			...(duration ? { duration } : {})
 		};
 		await this.#store(meta, data);
+	}
+
+	get #pool(): IntakePool {
+		return (this.#workers ??= new IntakePool({
+			blobs: () => repo.storesBlobs,
+			storeOnPage: (photo) => this.#batch.add(photo),
+			blobsRefused: () => repo.blobsRefused()
+		}));
+	}
+
+	/**
+	 * Hands one file, or an archive entry (with its time and size), to the import workers; it is
+	 * counted once stored or refused. An archive or a video comes back to the page and is
+	 * handled after the photos (see #afterwards).
+	 */
+	async #admit(file: Blob, name: string, entry?: { lastModified: number; bytes: number }): Promise<void> {
+		await this.#pool.room(entry?.bytes);
+		this.opts.signal.throwIfAborted();
+		const taken = this.#pool
+			.take(file, entry)
+			.then((r) => this.#took(r, file, name, entry))
+			.catch((e) => this.#failed(name, e));
+		this.#inHand.add(taken);
+		void taken.finally(() => this.#inHand.delete(taken));
+	}
+
+	/** What became of a file: stored, refused, or to be handled on the page afterwards. */
+	async #took(r: Taken, file: Blob, name: string, entry?: { lastModified: number }): Promise<void> {
+		const inArchive = !!entry;
+		let counted = true;
+		try {
+			if (r.kind === 'stored') {
+				if (r.outcome === 'added') this.report.added++;
+				else this.report.skipped++;
+			} else if (r.kind === 'rejected') this.report.problems.push({ file: name, reason: r.reason });
+			else if (r.kind === 'zip' && inArchive) this.report.problems.push({ file: name, reason: NOT_OURS });
+			else {
+				counted = false;
+				this.#afterwards.push({ name, run: () => (r.kind === 'zip' ? this.zip(file as File) : this.#video(file, r.type, entry?.lastModified ?? (file as File).lastModified)) });
+			}
+		} finally {
+			if (counted) {
+				this.#done++;
+				this.#tick();
+			}
+		}
+	}
+
+	#failed(name: string, e: unknown): void {
+		if (isQuotaError(e)) this.report.quotaFull = true;
+		else if (e instanceof Rejected) this.report.problems.push({ file: name, reason: e.message });
+		else if (!(this.opts.signal.aborted || (e instanceof DOMException && e.name === 'AbortError'))) {
+			console.error('Import of', name, e);
+			this.report.problems.push({ file: name, reason: 'it could not be imported' });
+		}
+	}
+
+	/** Waits for every file in the workers' hands to be stored or refused. */
+	async #settle(): Promise<void> {
+		while (this.#inHand.size) {
+			await Promise.all([...this.#inHand]);
+			this.opts.signal.throwIfAborted();
+		}
+		await this.#batch.flush();
 	}
 
 	async zip(file: File): Promise<void> {
@@ -204,54 +265,73 @@ class Importer {
 		const files = entries.filter((e) => !e.directory);
 		this.#tick(files.length);
 		for (const entry of files) {
+			if (this.report.quotaFull) break;
 			this.opts.signal.throwIfAborted();
+			const name = `${archive}: ${entry.filename}`;
 			try {
+				const bytes = entry.uncompressedSize ?? 0;
+				await this.#pool.room(bytes);
 				const data = await this.#read(entry);
-				await this.image(exactBuffer(data), entry.lastModDate?.getTime() ?? 0);
+				await this.#admit(new Blob([data as Uint8Array<ArrayBuffer>]), name, { lastModified: entry.lastModDate?.getTime() ?? 0, bytes });
 			} catch (e) {
 				if (!(e instanceof Rejected)) throw e;
-				this.report.problems.push({ file: `${archive}: ${entry.filename}`, reason: e.message });
-			} finally {
+				this.report.problems.push({ file: name, reason: e.message });
 				this.#done++;
 				this.#tick();
 			}
 		}
-	}
-
-	async file(file: File): Promise<void> {
-		const kind = sniff(new Uint8Array(await file.slice(0, 16).arrayBuffer()));
-		if (kind === 'zip') return this.zip(file);
-		if (!kind) throw new Rejected(NOT_OURS);
-		await this.image(await file.arrayBuffer(), file.lastModified);
+		await this.#settle();
 	}
 
 	async run(files: readonly File[]): Promise<ImportReport> {
 		this.#tick();
-		for (const file of files) {
-			this.opts.signal.throwIfAborted();
-			try {
-				await this.file(file);
-			} catch (e) {
-				if (isQuotaError(e)) {
-					this.report.quotaFull = true;
-					break;
-				}
-				if (e instanceof Rejected) this.report.problems.push({ file: file.name, reason: e.message });
-				else if (this.opts.signal.aborted) throw e;
-				else {
-					console.error('Import of', file.name, e);
-					this.report.problems.push({ file: file.name, reason: 'it could not be imported' });
-				}
-			} finally {
-				this.#done++;
-				this.#tick();
+		try {
+			for (const file of files) {
+				if (this.report.quotaFull) break;
+				this.opts.signal.throwIfAborted();
+				await this.#admit(file, file.name);
 			}
+			await this.#settle();
+			for (const later of this.#afterwards) {
+				if (this.report.quotaFull) break;
+				this.opts.signal.throwIfAborted();
+				try {
+					await later.run();
+				} catch (e) {
+					this.#failed(later.name, e);
+					if (this.opts.signal.aborted) throw e;
+				} finally {
+					this.#done++;
+					this.#tick();
+				}
+			}
+		} finally {
+			this.#workers?.close();
+			this.#batch.drop(new DOMException('The import was stopped.', 'AbortError'));
 		}
+		this.report.problems = inFileOrder(this.report.problems, files);
 		return this.report;
 	}
 }
 
-/** Imports files one by one; see ImportReport for what it tells. Rejects with AbortError on cancel. */
+/**
+ * Problems in the order of the files chosen (they are found several at a time, in any order); an
+ * archive's own ("archive.zip: entry") under the archive, in the order found.
+ */
+function inFileOrder(problems: ImportProblem[], files: readonly File[]): ImportProblem[] {
+	const at = new Map<string, number>();
+	files.forEach((f, i) => at.has(f.name) || at.set(f.name, i));
+	const rank = (p: ImportProblem) => at.get(p.file) ?? at.get(p.file.split(': ')[0]) ?? files.length;
+	return problems
+		.map((p, i) => ({ p, i }))
+		.sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
+		.map(({ p }) => p);
+}
+
+/**
+ * Imports files, several at a time in workers, stored in batches; see ImportReport for what it
+ * tells. Rejects with AbortError on cancel (what was stored by then is kept).
+ */
 export function importFiles(files: readonly File[], opts: ImportOptions): Promise<ImportReport> {
 	return new Importer(files.length, opts).run(files);
 }

@@ -18,14 +18,19 @@ let channel: BroadcastChannel | undefined;
 function ensureChannel(): BroadcastChannel | undefined {
 	if (channel || typeof BroadcastChannel === 'undefined') return channel;
 	channel = new BroadcastChannel(CHANNEL);
-	channel.onmessage = (e: MessageEvent<PhotoChange>) => listeners.forEach((l) => l(e.data));
+	channel.onmessage = (e: MessageEvent<PhotoChange | PhotoChange[]>) => tell(e.data);
 	return channel;
 }
 
-/** Announces a change that has been committed. */
-export function announce(change: PhotoChange): void {
-	listeners.forEach((l) => l(change));
-	ensureChannel()?.postMessage(change);
+function tell(changes: PhotoChange | PhotoChange[]): void {
+	for (const change of Array.isArray(changes) ? changes : [changes]) listeners.forEach((l) => l(change));
+}
+
+/** Announces a change that has been committed (or several: one message to the other tabs). */
+export function announce(changes: PhotoChange | PhotoChange[]): void {
+	if (Array.isArray(changes) && !changes.length) return;
+	tell(changes);
+	ensureChannel()?.postMessage(changes);
 }
 
 /** Subscribes to changes; returns the unsubscribe function. */

@@ -43,6 +43,27 @@ describe('Gallery', () => {
 		repo = new PhotoRepository();
 	});
 
+	it('shows a stream of batches (an import) at most once a second, and a single change at once', async () => {
+		const g = new Gallery(repo);
+		const stop = g.open();
+		await g.reload();
+		const batch = (from: number) =>
+			repo.importMany(Array.from({ length: 20 }, (_, i) => ({ meta: meta(`b${from + i}`, from + i), data: new ArrayBuffer(1) })));
+		await batch(0);
+		await settle();
+		expect(g.items).toHaveLength(20);
+		await batch(100);
+		await settle();
+		expect(g.items).toHaveLength(20); // the next batch waits for its turn...
+		await new Promise((r) => setTimeout(r, 1100));
+		expect(g.items).toHaveLength(40); // ...and comes, whole
+		await new Promise((r) => setTimeout(r, 1100));
+		await repo.importPhoto({ meta: meta('one', 1000), data: new ArrayBuffer(1) });
+		await settle();
+		expect(g.items[0].id).toBe('one');
+		stop();
+	});
+
 	it('loads newest first, follows adds, deletes and favourites, and filters favourites', async () => {
 		for (let i = 0; i < 5; i++) await repo.importPhoto({ meta: meta(`p${i}`, i * 10), data: new ArrayBuffer(1) });
 		const g = new Gallery(repo);

@@ -16,6 +16,11 @@ import type { PhotoMeta } from './types';
 import { photoTime } from '$lib/time';
 import { NewerDatabaseError } from './db';
 
+/** How often a stream of batches of changes (an import) is shown, at most... */
+const STREAM_MS = 1000;
+/** ...counting as one a batch of this many changes, or a change after one. */
+const STREAM_BATCH = 16;
+
 const PAGE = 500;
 /** How long Undo is offered after a delete. */
 export const UNDO_MS = 8000;
@@ -174,19 +179,30 @@ export class Gallery {
 
 	/**
 	 * Changes arrive one per photo (a bulk delete of thousands sends thousands); they are applied
-	 * together, once per microtask, so the list is rebuilt once, not once per photo.
+	 * together, once per microtask, so the list is rebuilt once, not once per photo. A stream of
+	 * batches of them (an import storing dozens every few hundred ms) is applied at most once per
+	 * STREAM_MS: rebuilding and repainting the grid for every batch took most of the page's time.
+	 * A change or two (a favourite, a shot) shows at once.
 	 */
 	#queue(change: PhotoChange): void {
 		if (change.type === 'thumbnail') return;
 		this.#pending.push(change);
 		if (this.#pending.length > 1) return;
 		queueMicrotask(() => {
-			this.#applying = this.#applying.then(() => this.#apply());
+			const go = () => {
+				this.#applying = this.#applying.then(() => this.#apply());
+			};
+			const streaming = this.#pending.length >= STREAM_BATCH || this.#lastApplied.size >= STREAM_BATCH;
+			const wait = this.#lastApplied.at + STREAM_MS - performance.now();
+			if (streaming && wait > 0) setTimeout(go, wait);
+			else go();
 		});
 	}
+	#lastApplied = { at: -Infinity, size: 0 };
 
 	async #apply(): Promise<void> {
 		await this.#loading;
+		this.#lastApplied = { at: performance.now(), size: this.#pending.length };
 		const batch = this.#pending;
 		this.#pending = [];
 		const gone = new Set<string>();

@@ -3,6 +3,7 @@
  * any tab.
  */
 import { onPhotoChange } from './changes';
+import { coalesce } from '$lib/coalesce';
 import { photos } from './repository';
 import type { PhotoMeta } from './types';
 
@@ -10,6 +11,8 @@ class LatestPhoto {
 	#meta = $state.raw<PhotoMeta | undefined>(undefined);
 	#unsubscribe: (() => void) | undefined;
 	#seq = 0;
+	/** Once at a time however many changes come (an import adds thousands). */
+	#refreshes = coalesce(() => this.#refresh());
 
 	get meta(): PhotoMeta | undefined {
 		return this.#meta;
@@ -20,7 +23,7 @@ class LatestPhoto {
 		this.#unsubscribe ??= onPhotoChange((c) => {
 			if (c.type === 'thumbnail') return;
 			if (c.type === 'deleted' && this.#meta && c.id !== this.#meta.id) return;
-			void this.#refresh();
+			void this.#refreshes();
 		});
 		void this.#refresh();
 		return () => {

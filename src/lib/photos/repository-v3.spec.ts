@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { onPhotoChange, type PhotoChange } from './changes';
 import { DB_VERSION, openBoothDB, storedBytes } from './db';
 import { PhotoRepository, isQuotaError } from './repository';
+import { crc32 } from '$lib/checksums/crc32';
 import type { NewPhoto, PhotoMeta } from './types';
 
 let repo: PhotoRepository;
@@ -161,6 +162,34 @@ describe('importPhoto and existing', () => {
 		await repo.importPhoto({ meta: meta('u', 2), data: new ArrayBuffer(1) });
 		expect((await repo.getThumbnails(['t']))[0]).toEqual({ ...thumbnail, id: 't' });
 		expect([...(await repo.thumbnailIds())]).toEqual(['t']);
+	});
+
+	it('imports many in one transaction: a repeat in the batch, one already here and one in the trash are skipped; one message for them all', async () => {
+		await repo.importPhoto({ meta: meta('here', 1), data: new ArrayBuffer(1) });
+		await repo.importPhoto({ meta: meta('gone', 2), data: new ArrayBuffer(1) });
+		await repo.trash(['gone']);
+		changes = [];
+		const data = new Blob([new Uint8Array([9, 8, 7])], { type: 'image/png' });
+		const outcomes = await repo.importMany([
+			{ meta: meta('a', 10), data, crc: 1234 },
+			{ meta: meta('here', 11), data },
+			{ meta: meta('b', 12), data, thumbnail: { id: 'b', data: new ArrayBuffer(2), type: 'image/jpeg', width: 2, height: 1 } },
+			{ meta: meta('a', 13), data },
+			{ meta: meta('gone', 14), data }
+		]);
+		expect(outcomes).toEqual(['added', 'exists', 'added', 'exists', 'exists']);
+		expect(changes).toEqual([
+			{ type: 'added', id: 'a' },
+			{ type: 'added', id: 'b' }
+		]);
+		expect((await repo.get('a'))?.takenAt).toBe(10);
+		expect((await repo.get('here'))?.takenAt).toBe(1);
+		const original = (await repo.readOriginal('a'))!;
+		expect([...new Uint8Array(await storedBytes(original.data))]).toEqual([9, 8, 7]);
+		// The CRC the worker worked out is kept; without one, it is worked out from the bytes.
+		expect(original.crc).toBe(1234);
+		expect((await repo.readOriginal('b'))!.crc).toBe(crc32(new Uint8Array([9, 8, 7])));
+		expect([...(await repo.thumbnailIds())]).toEqual(['b']);
 	});
 
 	it('reads many at once in the order asked', async () => {

@@ -9,6 +9,7 @@ import { ChecksumFill } from './checksum-fill';
 import { isQuotaError, StorageFullError, writeAll } from './write';
 import { blobsKeptSafely, openBoothDB, storedBytes, withUnsavedPhoto, type BoothDB, type StoredOriginal } from './db';
 import { asBlob, moveOriginalsToBlobs, OriginalsForm, storeChecksum } from './originals';
+import { writeImported, type ImportOutcome } from './imported';
 import { storedThumbnail, ThumbnailsComing } from './thumbnails-coming';
 import { neighboursOf, pageOf, takenIds } from './queries';
 import { moveFromTrash, moveToTrash, purgeTrash } from './trash';
@@ -39,6 +40,11 @@ export class PhotoRepository {
 	 */
 	get storesBlobs(): boolean {
 		return this.#form.blobs;
+	}
+
+	/** A Blob was refused elsewhere (an import worker): bytes from now on here too. */
+	blobsRefused(): void {
+		this.#form.refused();
 	}
 
 	/** CRC-32s of originals stored as Blobs, worked out once saving is quiet (see add). */
@@ -264,14 +270,14 @@ export class PhotoRepository {
 	 */
 	async trash(ids: readonly string[], now = Date.now()): Promise<string[]> {
 		const moved = await moveToTrash(await this.#open(), ids, now);
-		for (const id of moved) announce({ type: 'deleted', id });
+		announce(moved.map((id) => ({ type: 'deleted', id })));
 		return moved;
 	}
 
 	/** Undo: puts trashed photos back as they were. Returns the ids that came back. */
 	async untrash(ids: readonly string[]): Promise<string[]> {
 		const back = await moveFromTrash(await this.#open(), ids);
-		for (const id of back) announce({ type: 'added', id });
+		announce(back.map((id) => ({ type: 'added', id })));
 		return back;
 	}
 
@@ -287,29 +293,16 @@ export class PhotoRepository {
 	 * Brings in one photo with its metadata as given (backup restore, imported files), in one
 	 * transaction. A photo whose id is already here, or in the trash, is skipped, not replaced.
 	 */
-	async importPhoto(photo: ImportedPhoto): Promise<'added' | 'exists'> {
-		const crc = crcOfBytes(photo.data, undefined);
+	async importPhoto(photo: ImportedPhoto): Promise<ImportOutcome> {
+		return (await this.importMany([photo]))[0];
+	}
+
+	/** Imported photos in one transaction (see writeImported): all of them whole, or none. */
+	async importMany(batch: readonly ImportedPhoto[]): Promise<ImportOutcome[]> {
 		const db = await this.#open();
-		const id = photo.meta.id;
-		const result = await this.#form.write(async (asBlobs) => {
-			const tx = db.transaction(['photos', 'originals', 'thumbnails', 'trash'], 'readwrite');
-			const [here, trashed] = await Promise.all([tx.objectStore('photos').getKey(id), tx.objectStore('trash').getKey(id)]);
-			if (here !== undefined || trashed !== undefined) {
-				await tx.done;
-				return 'exists' as const;
-			}
-			const data = asBlobs ? asBlob(photo.data, photo.meta.type) : photo.data;
-			const { thumbnail } = photo;
-			await writeAll(
-				tx,
-				() => tx.objectStore('photos').add(photo.meta),
-				() => tx.objectStore('originals').add({ id, data, type: photo.meta.type, crc }),
-				() => thumbnail && tx.objectStore('thumbnails').put({ ...thumbnail, id })
-			);
-			return 'added' as const;
-		});
-		if (result === 'added') announce({ type: 'added', id });
-		return result;
+		const outcomes = await this.#form.write((asBlobs) => writeImported(db, asBlobs, batch));
+		announce(batch.filter((_, i) => outcomes[i] === 'added').map((p) => ({ type: 'added', id: p.meta.id })));
+		return outcomes;
 	}
 
 	/** Puts a deleted photo back exactly as it was (Undo). */

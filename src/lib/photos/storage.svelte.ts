@@ -4,6 +4,7 @@
  */
 import { readLocal, STORE_KEYS, writeLocal } from '$lib/local-store';
 import { onPhotoChange } from './changes';
+import { coalesce } from '$lib/coalesce';
 
 class StorageStatus {
 	#persisted = $state<boolean | null>(null);
@@ -53,11 +54,18 @@ class StorageStatus {
 	follow(): void {
 		if (this.#following || typeof window === 'undefined') return;
 		this.#following = true;
-		onPhotoChange(async (change) => {
-			if (change.type !== 'added') return;
-			const asked = readLocal(STORE_KEYS.persistAsked) === '1';
-			if (!asked && !(await navigator.storage?.persisted?.())) await this.requestPersistence();
-			await this.refresh();
+		// Once at a time however many photos come (an import adds thousands).
+		const follow = coalesce(
+			async () => {
+				const asked = readLocal(STORE_KEYS.persistAsked) === '1';
+				if (!asked && !(await navigator.storage?.persisted?.())) await this.requestPersistence();
+				await this.refresh();
+			},
+			// The browser works the usage out anew each time: every 2 s is often enough.
+			{ gapMs: 2000 }
+		);
+		onPhotoChange((change) => {
+			if (change.type === 'added') follow().catch((e) => console.warn('Could not read the storage status', e));
 		});
 	}
 }

@@ -77,7 +77,10 @@ export interface NewPhoto {
 /** A photo to bring in whole from a backup or a file: its metadata is kept as given. */
 export interface ImportedPhoto {
 	meta: PhotoMeta;
-	data: ArrayBuffer;
+	/** The original: its bytes, or a Blob (the file itself) where the bytes are not in hand. */
+	data: ArrayBuffer | Blob;
+	/** Its CRC-32, where already worked out (in the import worker); else computed on writing. */
+	crc?: number;
 	/** Its thumbnail, when the backup carried one (saves decoding the original again). */
 	thumbnail?: StoredThumbnail;
 }

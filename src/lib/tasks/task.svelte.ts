@@ -4,6 +4,9 @@
  */
 import { isAbort } from '$lib/abort';
 
+/** How often progress is shown, at most. */
+const PROGRESS_MS = 200;
+
 export interface TaskContext {
 	signal: AbortSignal;
 	progress(done: number, total?: number): void;
@@ -39,18 +42,29 @@ class Task {
 		this.#label = label;
 		this.#done = 0;
 		this.#total = total;
+		// Shown a few times a second, not per file: a bar redrawn for each of thousands of photos
+		// kept the page painting all through an import.
+		let shown: ReturnType<typeof setTimeout> | undefined;
+		let latest = { done: 0, total };
+		const show = () => {
+			shown = undefined;
+			this.#done = latest.done;
+			this.#total = latest.total;
+		};
 		try {
 			return await job({
 				signal: controller.signal,
 				progress: (done, t) => {
-					this.#done = done;
-					if (t !== undefined) this.#total = t;
+					latest = { done, total: t ?? latest.total };
+					shown ??= setTimeout(show, PROGRESS_MS);
 				}
 			});
 		} catch (e) {
 			if (controller.signal.aborted || isAbort(e)) return undefined;
 			throw e;
 		} finally {
+			clearTimeout(shown);
+			show();
 			this.#controller = null;
 		}
 	}
