@@ -1,7 +1,8 @@
 /**
  * Import: Photo Booth backups (ZIP + manifest.json), other ZIPs of images, and plain image
- * files. Every photo is written whole in its own transaction or not at all; what cannot be
- * imported is reported per file with a reason, and nothing else changes for it. Loaded on demand.
+ * files. Every photo is written whole or not at all (photo files several to a transaction, in the
+ * import workers: see intake-pool.ts); what cannot be imported is reported per file with a
+ * reason, and nothing else changes for it. Loaded on demand.
  */
 import { BlobReader, Uint8ArrayWriter, ZipReader, configure, type Entry } from '@zip.js/zip.js';
 import zipWorker from '@zip.js/zip.js/dist/zip-web-worker.js?url';
@@ -13,6 +14,7 @@ import { FileRejected as Rejected, type FileProblem } from '$lib/file-intake';
 import { mediaSize, UnreadableMediaError } from '$lib/pixels/media';
 import { isPhotoTime } from '$lib/time';
 import { contentId, DAMAGED, NOT_OURS } from './intake';
+import { sniff } from '$lib/pixels/sniff';
 import { IntakePool, type Taken } from './intake-pool';
 import { StoreBatch } from './store-batch';
 
@@ -153,25 +155,31 @@ class Importer {
 		this.opts.signal.throwIfAborted();
 		const taken = this.#pool
 			.take(file, entry)
-			.then((r) => this.#took(r, file, name, entry))
+			.then(
+				(r) => this.#took(r, file, name),
+				(e) => {
+					this.#failed(name, e);
+					this.#done++;
+					this.#tick();
+				}
+			)
 			.catch((e) => this.#failed(name, e));
 		this.#inHand.add(taken);
 		void taken.finally(() => this.#inHand.delete(taken));
 	}
 
 	/** What became of a file: stored, refused, or to be handled on the page afterwards. */
-	async #took(r: Taken, file: Blob, name: string, entry?: { lastModified: number }): Promise<void> {
-		const inArchive = !!entry;
+	async #took(r: Taken, file: Blob, name: string): Promise<void> {
 		let counted = true;
 		try {
 			if (r.kind === 'stored') {
 				if (r.outcome === 'added') this.report.added++;
 				else this.report.skipped++;
 			} else if (r.kind === 'rejected') this.report.problems.push({ file: name, reason: r.reason });
-			else if (r.kind === 'zip' && inArchive) this.report.problems.push({ file: name, reason: NOT_OURS });
 			else {
 				counted = false;
-				this.#afterwards.push({ name, run: () => (r.kind === 'zip' ? this.zip(file as File) : this.#video(file, r.type, entry?.lastModified ?? (file as File).lastModified)) });
+				const f = file as File;
+				this.#afterwards.push({ name, run: () => (r.kind === 'zip' ? this.zip(f) : this.#video(f, r.type, f.lastModified)) });
 			}
 		} finally {
 			if (counted) {
@@ -190,12 +198,17 @@ class Importer {
 		}
 	}
 
-	/** Waits for every file in the workers' hands to be stored or refused. */
+	/** Waits for every file in the workers' hands to be stored or refused; Cancel stops the wait. */
 	async #settle(): Promise<void> {
-		while (this.#inHand.size) {
-			await Promise.all([...this.#inHand]);
-			this.opts.signal.throwIfAborted();
-		}
+		const { signal } = this.opts;
+		const aborted = new Promise<never>((_, reject) => {
+			const stop = () => reject(signal.reason ?? new DOMException('The import was stopped.', 'AbortError'));
+			if (signal.aborted) stop();
+			else signal.addEventListener('abort', stop, { once: true });
+		});
+		aborted.catch(() => {});
+		while (this.#inHand.size) await Promise.race([Promise.all([...this.#inHand]), aborted]);
+		signal.throwIfAborted();
 		await this.#batch.flush();
 	}
 
@@ -271,8 +284,25 @@ class Importer {
 			try {
 				const bytes = entry.uncompressedSize ?? 0;
 				await this.#pool.room(bytes);
-				const data = await this.#read(entry);
-				await this.#admit(new Blob([data as Uint8Array<ArrayBuffer>]), name, { lastModified: entry.lastModDate?.getTime() ?? 0, bytes });
+				const data = (await this.#read(entry)) as Uint8Array<ArrayBuffer>;
+				const lastModified = entry.lastModDate?.getTime() ?? 0;
+				// Looked at here: a video is stored now, on the page, one at a time (its bytes are in
+				// memory); an archive inside an archive is not taken; a photo goes to the workers.
+				const kind = sniff(data.subarray(0, 16));
+				if (kind === 'zip') throw new Rejected(NOT_OURS);
+				if (kind?.startsWith('video/')) {
+					try {
+						await this.#video(new Blob([data], { type: kind }), kind, lastModified);
+					} catch (e) {
+						if (!(e instanceof Rejected)) throw e;
+						this.report.problems.push({ file: name, reason: e.message });
+					} finally {
+						this.#done++;
+						this.#tick();
+					}
+					continue;
+				}
+				await this.#admit(new Blob([data]), name, { lastModified, bytes });
 			} catch (e) {
 				if (!(e instanceof Rejected)) throw e;
 				this.report.problems.push({ file: name, reason: e.message });

@@ -3,10 +3,10 @@
  * in and stores the photos itself; what became of each comes back in lists too. The page only
  * keeps count, within a bound on the files sent and not yet done, and on the bytes of archive
  * entries (which are in memory) not yet taken in. Where no worker can start, or one stops, its
- * files are taken in and stored on the page instead (intake.ts, then `storeOnPage`): slower,
- * never lost.
+ * files are taken in and stored on the page instead, two at a time (intake.ts, then
+ * `storeOnPage`): slower. A file a stopped worker had stored already is found here when taken in
+ * again, and counted as already here.
  */
-import { announce } from '$lib/photos/changes';
 import type { ImportOutcome } from '$lib/photos/imported';
 import type { ImportedPhoto } from '$lib/photos/types';
 import { intake, type Intake } from './intake';
@@ -58,7 +58,9 @@ export class IntakePool {
 	#closed = false;
 
 	constructor(private opts: PoolOptions) {
-		for (let i = 0; i < (opts.size ?? poolSize()); i++) {
+		// (A worker needs OffscreenCanvas for thumbnails: without it, the page takes files in.)
+		const size = typeof OffscreenCanvas === 'undefined' ? 0 : (opts.size ?? poolSize());
+		for (let i = 0; i < size; i++) {
 			try {
 				const w = new Worker(new URL('./intake-worker.ts', import.meta.url), { type: 'module', name: `import-${i}` });
 				w.onmessage = (e: MessageEvent<IntakeReply>) => this.#reply(e.data);
@@ -104,7 +106,8 @@ export class IntakePool {
 	#send(job: Job): void {
 		const worker = this.#leastBusy();
 		if (!worker) {
-			void this.#onPage(job);
+			this.#pageQueue.push(job);
+			this.#pumpPage();
 			return;
 		}
 		job.worker = worker;
@@ -144,7 +147,23 @@ export class IntakePool {
 		if (worker) this.#load.set(worker, (this.#load.get(worker) ?? 0) + by);
 	}
 
+	/** Files waiting to be taken in on the page, ON_PAGE at a time. */
+	#pageQueue: Job[] = [];
+	#onPageNow = 0;
+
+	#pumpPage(): void {
+		while (this.#onPageNow < ON_PAGE && this.#pageQueue.length) {
+			const job = this.#pageQueue.shift()!;
+			this.#onPageNow++;
+			void this.#onPage(job).finally(() => {
+				this.#onPageNow--;
+				this.#pumpPage();
+			});
+		}
+	}
+
 	async #onPage(job: Job): Promise<void> {
+		if (!this.#jobs.has(job.id)) return; // stopped meanwhile
 		try {
 			const r = await intake(job.file, job.lastModified, !this.opts.blobs());
 			this.#taken(job);
@@ -162,15 +181,10 @@ export class IntakePool {
 			const job = this.#jobs.get(id);
 			if (job) this.#taken(job);
 		}
-		const added: string[] = [];
 		for (const r of reply.results ?? []) {
 			const job = this.#jobs.get(r.id);
-			if (!job) continue;
-			if (r.stored === 'added' && r.photo) added.push(r.photo);
-			this.#result(job, r);
+			if (job) this.#result(job, r);
 		}
-		// Stored by a worker: this tab and the others hear of them as of any other photos.
-		if (added.length) announce(added.map((id) => ({ type: 'added', id })));
 	}
 
 	#result(job: Job, r: IntakeResult): void {
@@ -202,7 +216,7 @@ export class IntakePool {
 
 	/**
 	 * A worker stopped (out of memory, say): its files go to the others, or to the page. One it
-	 * had stored already is found here when taken in again, and skipped.
+	 * had stored already is found here when taken in again, and counted as already here.
 	 */
 	#lost(worker: Worker): void {
 		worker.terminate();
@@ -224,6 +238,7 @@ export class IntakePool {
 		this.#workers = [];
 		this.#outgoing.clear();
 		this.#load.clear();
+		this.#pageQueue = [];
 		const abort = new DOMException('The import was stopped.', 'AbortError');
 		for (const job of [...this.#jobs.values()]) this.#settle(job, undefined, abort);
 	}

@@ -6,6 +6,7 @@
  * not one message a file: with thousands of files, the page's share of each message counted.
  */
 import type { IDBPDatabase } from 'idb';
+import { announce } from '$lib/photos/changes';
 import { openBoothDB, type BoothDB } from '$lib/photos/db';
 import { writeImported } from '$lib/photos/imported';
 import { isBlobRefused } from '$lib/photos/write';
@@ -29,14 +30,19 @@ const open = () =>
 let asBlobs = true;
 const batch = new StoreBatch(async (photos) => {
 	const conn = await open();
+	let outcomes;
 	try {
-		return await writeImported(conn, asBlobs, photos);
+		outcomes = await writeImported(conn, asBlobs, photos);
 	} catch (e) {
 		if (!asBlobs || !isBlobRefused(e)) throw e;
 		asBlobs = false;
 		scope.postMessage({ blobsRefused: true } satisfies IntakeReply);
-		return writeImported(conn, false, photos);
+		outcomes = await writeImported(conn, false, photos);
 	}
+	// Told at once, from here, to this tab and the others (the page may stop this worker at any
+	// moment after the commit; the news must not wait for the page's count).
+	announce(photos.filter((_, i) => outcomes[i] === 'added').map((p) => ({ type: 'added' as const, id: p.meta.id })));
+	return outcomes;
 });
 
 const queue: IntakeJob[] = [];
@@ -61,7 +67,7 @@ const failure = (e: unknown) => ({ name: (e as Error)?.name ?? 'Error', message:
 async function one(job: IntakeJob): Promise<void> {
 	let r;
 	try {
-		r = await intake(job.file, job.lastModified, !asBlobs);
+		r = await intake(job.file, job.lastModified, true);
 	} catch (e) {
 		outbox.push({ id: job.id, error: failure(e) });
 	}
@@ -70,7 +76,9 @@ async function one(job: IntakeJob): Promise<void> {
 	post();
 	if (r?.kind !== 'photo') return;
 	const { meta } = r;
-	const stored = batch.add({ meta, data: r.bytes ?? job.file, crc: r.crc, thumbnail: { ...r.thumbnail, id: meta.id } });
+	// The bytes read, hashed and checksummed are the ones stored (the file on disk may change).
+	const data = r.bytes ?? job.file;
+	const stored = batch.add({ meta, data, crc: r.crc, thumbnail: { ...r.thumbnail, id: meta.id } });
 	void stored.then(
 		(outcome) => outbox.push({ id: job.id, stored: outcome, photo: meta.id }),
 		(e) => outbox.push({ id: job.id, error: failure(e) })

@@ -1,8 +1,8 @@
 /**
  * One photo file taken in: what it is (from its first bytes), its pixel size and a thumbnail
  * from one decode (which also proves it is whole), its content id, when it was taken and its
- * CRC-32. Runs in the import workers (intake-worker.ts), or on the page where they cannot start;
- * nothing here touches the DOM or storage.
+ * CRC-32. Runs in the import workers (intake-worker.ts), or on the page where they cannot start
+ * (a worker needs OffscreenCanvas: see IntakePool); nothing here touches storage.
  */
 import { crcOfBytes } from '$lib/checksums/crc32';
 import { sniff } from '$lib/pixels/sniff';

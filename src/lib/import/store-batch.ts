@@ -1,7 +1,7 @@
 /**
  * Photos taken in, stored in batches: one transaction for up to MAX_PHOTOS photos or MAX_BYTES of
- * originals, or whatever came in the last FLUSH_MS. When storage runs out in a batch, its photos
- * are stored one by one up to the first that does not fit, so every photo that fits is kept.
+ * originals, or whatever came in the last FLUSH_MS. When a batch fails, its photos are stored one
+ * by one: each that can be is kept, and once storage is found full the rest are not tried.
  */
 import { isQuotaError } from '$lib/photos/write';
 import type { ImportOutcome } from '$lib/photos/imported';
@@ -60,15 +60,21 @@ export class StoreBatch {
 			items.forEach((w, i) => w.resolve(outcomes[i]));
 			return;
 		} catch (e) {
-			if (!(isQuotaError(e) && items.length > 1)) {
-				items.forEach((w) => w.reject(e));
+			if (items.length === 1) {
+				items[0].reject(e);
 				return;
 			}
 		}
+		// One photo the batch could not take (storage full, or one the browser refused) must not
+		// take the others with it: one by one, up to the first that finds storage full.
 		for (const [i, w] of items.entries()) {
 			try {
 				w.resolve((await this.write([w.photo]))[0]);
 			} catch (e) {
+				if (!isQuotaError(e)) {
+					w.reject(e);
+					continue;
+				}
 				for (const rest of items.slice(i)) rest.reject(e);
 				return;
 			}

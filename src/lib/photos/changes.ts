@@ -11,7 +11,9 @@ export type PhotoChange =
 
 type Listener = (change: PhotoChange) => void;
 
-const CHANNEL = 'photobooth-photos';
+// Messages are a change or a list of them; a tab of a version before lists (on the old name)
+// would read a list as one change, so the name changed with them. Such a tab is asked to update.
+const CHANNEL = 'photobooth-photos-2';
 const listeners = new Set<Listener>();
 let channel: BroadcastChannel | undefined;
 

@@ -18,7 +18,7 @@ import { NewerDatabaseError } from './db';
 
 /** How often a stream of batches of changes (an import) is shown, at most... */
 const STREAM_MS = 1000;
-/** ...counting as one a batch of this many changes, or a change after one. */
+/** ...counting as one a batch of this many changes, or more than one change after such a batch. */
 const STREAM_BATCH = 16;
 
 const PAGE = 500;
@@ -182,7 +182,7 @@ export class Gallery {
 	 * together, once per microtask, so the list is rebuilt once, not once per photo. A stream of
 	 * batches of them (an import storing dozens every few hundred ms) is applied at most once per
 	 * STREAM_MS: rebuilding and repainting the grid for every batch took most of the page's time.
-	 * A change or two (a favourite, a shot) shows at once.
+	 * A single change (a favourite, a shot, a deletion or its Undo) shows at once.
 	 */
 	#queue(change: PhotoChange): void {
 		if (change.type === 'thumbnail') return;
@@ -192,7 +192,8 @@ export class Gallery {
 			const go = () => {
 				this.#applying = this.#applying.then(() => this.#apply());
 			};
-			const streaming = this.#pending.length >= STREAM_BATCH || this.#lastApplied.size >= STREAM_BATCH;
+			const n = this.#pending.length;
+			const streaming = n >= STREAM_BATCH || (n > 1 && this.#lastApplied.size >= STREAM_BATCH);
 			const wait = this.#lastApplied.at + STREAM_MS - performance.now();
 			if (streaming && wait > 0) setTimeout(go, wait);
 			else go();
