@@ -74,6 +74,23 @@ test('a burst counts a shot as saved only once it is stored, and leaving before 
 		}
 	});
 	await openCamera(page);
+	// Storage held busy for a moment (a transaction of the test's own that the app's writes wait
+	// behind), so that a shot is surely taken and not yet stored when the tab is closed: a shot
+	// is stored within a few tens of ms here, and the close would otherwise race it.
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve) => {
+				const req = indexedDB.open('photobooth');
+				req.onsuccess = () => {
+					const store = req.result.transaction('photos', 'readwrite').objectStore('photos');
+					const spin = () => {
+						if (!(window as { __release?: boolean }).__release) store.get('none').onsuccess = spin;
+					};
+					spin();
+					resolve();
+				};
+			})
+	);
 	await page.getByRole('button', { name: 'Take photo', exact: true }).click();
 	const progress = page.getByText(/^\d+ of 10 · \d+ saved$/);
 	await expect(progress).toBeVisible();
@@ -85,6 +102,7 @@ test('a burst counts a shot as saved only once it is stored, and leaving before 
 	expect(dialog.type()).toBe('beforeunload');
 	await dialog.dismiss();
 	expect(page.isClosed()).toBe(false);
+	await page.evaluate(() => ((window as { __release?: boolean }).__release = true));
 
 	// Whatever the screen says is saved is in the database at that moment (the count only grows).
 	// Read until the burst is over (the text may be away a moment between shots).
