@@ -288,7 +288,12 @@ export const BURST_STRATEGIES = {
 };
 
 /** How many different images the photos with these ids hold (SHA-1 of the stored bytes). */
-function distinctImages(t, ids) {
+async function distinctImages(t, ids) {
+	return new Set(await imageHashes(t, ids)).size;
+}
+
+/** The SHA-1 of each photo's stored bytes, in the order of the ids (first 8 hex digits). */
+function imageHashes(t, ids) {
 	return t.page.evaluate(
 		async ({ db, store, ids }) => {
 			const conn = await new Promise((resolve, reject) => {
@@ -297,7 +302,7 @@ function distinctImages(t, ids) {
 				req.onerror = () => reject(req.error);
 			});
 			try {
-				const hashes = new Set();
+				const hashes = [];
 				for (const id of ids) {
 					if (typeof id !== 'string') continue;
 					const rec = await new Promise((resolve, reject) => {
@@ -308,9 +313,9 @@ function distinctImages(t, ids) {
 					if (!rec?.data) continue;
 					const bytes = rec.data instanceof Blob ? await rec.data.arrayBuffer() : rec.data;
 					const h = new Uint8Array(await crypto.subtle.digest('SHA-1', bytes));
-					hashes.add(Array.from(h, (b) => b.toString(16).padStart(2, '0')).join(''));
+					hashes.push(Array.from(h.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(''));
 				}
-				return hashes.size;
+				return hashes;
 			} finally {
 				conn.close();
 			}
@@ -351,6 +356,9 @@ export async function burst(t, { n, strategy = 'rapidPresses' }) {
 		const ends = saves.map((s) => s.saved).sort((a, b) => a - b);
 		// A record is not a shot if its image is another shot's: count distinct images.
 		const distinct = await distinctImages(t, saves.map((s) => s.id));
+		// Which frames the shots were given, when a picture was saved twice (diagnosis).
+		const snapshots =
+			distinct < saves.length ? await t.page.evaluate((from) => window.__bench.snapshots.filter((s) => s.at >= from), fired.start) : undefined;
 		// Diagnosis: each step's count, mean duration and how many ran at once at most.
 		const steps = await t.page.evaluate(
 			({ from, to }) => {
@@ -406,6 +414,7 @@ export async function burst(t, { n, strategy = 'rapidPresses' }) {
 			longTasks,
 			frameStalls,
 			steps,
+			...(snapshots ? { snapshots, imageHashes: await imageHashes(t, saves.map((s) => s.id)) } : {}),
 			errors
 		};
 	} finally {

@@ -10,9 +10,23 @@
 //   longTasks   every long task (> 50 ms) since the document started
 //   gallery     the first thumbnails painted on a gallery page (see pollGallery)
 //   frames(ms)  rAF deltas recorded while a scroll runs (startFrames / stopFrames)
+//   snapshots   every frame snapshotted from a <video> (new VideoFrame(video)): time, timestamp
 (() => {
 	if (window.__bench) return;
-	const bench = (window.__bench = { presses: [], longTasks: [], gallery: null });
+	const bench = (window.__bench = { presses: [], longTasks: [], gallery: null, snapshots: [] });
+
+	// Every frame snapshotted from a <video> (new VideoFrame(video)): when, and its timestamp. For
+	// diagnosis of a burst that saved one picture twice (which frames the shots were given).
+	if (typeof VideoFrame === 'function') {
+		const Original = VideoFrame;
+		window.VideoFrame = new Proxy(Original, {
+			construct(target, args) {
+				const frame = Reflect.construct(target, args);
+				if (args[0] instanceof HTMLVideoElement) bench.snapshots.push({ at: performance.now(), timestamp: frame.timestamp });
+				return frame;
+			}
+		});
+	}
 
 	/** Runs `fn` once the frame now being produced has been painted by the main thread. */
 	function afterPaint(fn) {
