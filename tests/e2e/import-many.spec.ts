@@ -97,3 +97,25 @@ test('many photo files come in together, each with its thumbnail made on the way
 	// The gallery shows them with their thumbnails.
 	await expect(page.getByRole('list').getByRole('img').first()).toHaveAttribute('alt', /^Photo taken /);
 });
+
+test('where no import worker can start, the page takes the files in itself: every photo whole, with its thumbnail', async ({ page }) => {
+	test.setTimeout(120_000);
+	// A browser without (module) workers: the pool has none, and the page's own intake runs.
+	await page.addInitScript(() => {
+		Object.defineProperty(window, 'Worker', { value: undefined, configurable: true });
+	});
+	await openEmptyGallery(page);
+	const { jpegs, png } = await pictures(page, 20);
+	const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import' }).click()]);
+	await chooser.setFiles([
+		...jpegs.map((buffer, i) => ({ name: `guest-${i}.jpg`, mimeType: 'image/jpeg', buffer })),
+		{ name: 'drawing.png', mimeType: 'image/png', buffer: png },
+		{ name: 'guest-0 again.jpg', mimeType: 'image/jpeg', buffer: jpegs[0] }
+	]);
+	await expect(page.getByRole('status').getByText('Imported 21 photos, 1 photo already here')).toBeVisible({ timeout: 60_000 });
+	const stored = await storedPhotos(page);
+	expect(stored).toHaveLength(21);
+	expect(stored.every((p) => p.hasOriginal)).toBe(true);
+	const thumbs = await thumbnails(page);
+	expect(stored.filter((p) => thumbs.get(p.id)?.decoded !== '80x60')).toEqual([]);
+});

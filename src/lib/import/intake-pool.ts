@@ -21,8 +21,10 @@ const PER_WORKER = 96;
 const CHUNK = 16;
 /** The most bytes of archive entries waiting to be taken in (one larger is still taken, alone). */
 const MAX_BYTES = 96 * 1024 * 1024;
-/** Files taken in on the page at once, where there is no worker. */
+/** Files taken in on the page at once, where there is no worker... */
 const ON_PAGE = 2;
+/** ...and handed in and not yet stored (a batch's worth: they are stored together). */
+const ON_PAGE_IN_HAND = 64;
 
 interface Job extends IntakeJob {
 	/** An archive entry's size until it is taken in (then 0); 0 for a File. */
@@ -77,7 +79,7 @@ export class IntakePool {
 	}
 
 	get #capacity(): number {
-		return this.#workers.length ? this.#workers.length * PER_WORKER : ON_PAGE;
+		return this.#workers.length * PER_WORKER || ON_PAGE_IN_HAND;
 	}
 
 	/** Resolves when one more file (an archive entry: of `bytes`) may be handed in. */
@@ -162,17 +164,22 @@ export class IntakePool {
 		}
 	}
 
+	/** Takes one file in on the page; resolves once it is taken in (it is stored with a later batch). */
 	async #onPage(job: Job): Promise<void> {
 		if (!this.#jobs.has(job.id)) return; // stopped meanwhile
+		let r: Intake;
 		try {
-			const r = await intake(job.file, job.lastModified, !this.opts.blobs());
-			this.#taken(job);
-			if (r.kind !== 'photo') return this.#settle(job, r);
-			const outcome = await this.opts.storeOnPage({ meta: r.meta, data: r.bytes ?? job.file, crc: r.crc, thumbnail: { ...r.thumbnail, id: r.meta.id } });
-			this.#settle(job, { kind: 'stored', outcome });
+			r = await intake(job.file, job.lastModified, true);
 		} catch (e) {
-			this.#settle(job, undefined, e);
+			return this.#settle(job, undefined, e);
 		}
+		this.#taken(job);
+		if (r.kind !== 'photo') return this.#settle(job, r);
+		// The bytes read, hashed and checksummed are the ones stored.
+		this.opts.storeOnPage({ meta: r.meta, data: r.bytes ?? job.file, crc: r.crc, thumbnail: { ...r.thumbnail, id: r.meta.id } }).then(
+			(outcome) => this.#settle(job, { kind: 'stored', outcome }),
+			(e) => this.#settle(job, undefined, e)
+		);
 	}
 
 	#reply(reply: IntakeReply): void {

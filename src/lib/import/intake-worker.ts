@@ -18,6 +18,8 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 /** Files taken in at once: reading one overlaps decoding another. */
 const AT_ONCE = 4;
+/** ...and the most bytes of them in hand at once. */
+const MAX_BYTES = 64 * 1024 * 1024;
 
 let db: Promise<IDBPDatabase<BoothDB>> | undefined;
 const open = () =>
@@ -85,13 +87,22 @@ async function one(job: IntakeJob): Promise<void> {
 	).then(post);
 }
 
-/** Takes files in while there are any, AT_ONCE at a time; when none is left in hand, stores what waits. */
+/** Bytes of the files being taken in (each is read whole: a camera's 50 MB JPEG is too). */
+let busyBytes = 0;
+
+/**
+ * Takes files in while there are any, AT_ONCE at a time and within MAX_BYTES (a larger file is
+ * taken alone); when none is left in hand, stores what waits.
+ */
 function pump(): void {
-	while (busy < AT_ONCE && queue.length) {
+	while (busy < AT_ONCE && queue.length && (busy === 0 || busyBytes + queue[0].file.size <= MAX_BYTES)) {
 		const job = queue.shift()!;
+		const size = job.file.size;
 		busy++;
+		busyBytes += size;
 		void one(job).finally(() => {
 			busy--;
+			busyBytes -= size;
 			pump();
 		});
 	}
