@@ -54,6 +54,20 @@ async function readPhoto(id: string): Promise<ImageBitmap> {
 /** What the encode worker has been given: the backdrop's key, and which worker it was. */
 let warmed: { key: string; worker: Worker | null; done: Promise<Worker | null> } | undefined;
 
+/** The last backdrop prepareBackdrop finished, for the worker then current (and the page, if asked). */
+let prepared: { key: string; worker: Worker | null; page: boolean } | undefined;
+let client: typeof import('$lib/pixels/encode-client') | undefined;
+
+/**
+ * Whether stills with `ref` can be drawn now without prepareBackdrop: it finished for this
+ * backdrop and the worker still current. Never for "Your photo", whose photo the gallery is asked
+ * for before every shot (a photo deleted there is never drawn again).
+ */
+export function backdropPrepared(ref: BackdropRef): boolean {
+	if (ref.photo || !prepared || !client || prepared.key !== `${ref.id}:`) return false;
+	return prepared.worker === client.currentEncoder() && (prepared.page || client.canDrawInWorker());
+}
+
 /**
  * Resolves when stills with `ref` can be drawn at once. Where the page draws them itself (no
  * encode worker that takes camera frames, or `page`: a video recorded on the page), the model
@@ -62,20 +76,22 @@ let warmed: { key: string; worker: Worker | null; done: Promise<Worker | null> }
 export async function prepareBackdrop(ref: BackdropRef, options: { page?: boolean } = {}): Promise<void> {
 	const image = ref.photo ? await readPhoto(ref.photo) : undefined;
 	const key = `${ref.id}:${ref.photo ?? ''}`;
-	const client = await import('$lib/pixels/encode-client');
+	const encoder = (client ??= await import('$lib/pixels/encode-client'));
 	// Given again to a new worker (one that replaced a crashed one knows nothing).
-	if (!warmed || warmed.key !== key || (warmed.worker && warmed.worker !== client.currentEncoder())) {
-		const done = client.warmBackdrop(ref, image ? await createImageBitmap(image) : undefined);
+	if (!warmed || warmed.key !== key || (warmed.worker && warmed.worker !== encoder.currentEncoder())) {
+		const done = encoder.warmBackdrop(ref, image ? await createImageBitmap(image) : undefined);
 		warmed = { key, worker: null, done };
 		void done.then((w) => {
 			if (warmed?.done === done) warmed.worker = w;
 		});
 	}
-	await warmed.done;
-	if (options.page || !client.canDrawInWorker()) {
+	const worker = await warmed.done;
+	const page = options.page || !encoder.canDrawInWorker();
+	if (page) {
 		const { loadBackdrops } = await import('$lib/pixels/backdrops/stills');
 		await loadBackdrops();
 	}
+	prepared = { key, worker, page };
 }
 
 /** A copy of "Your photo"'s picture for a worker that draws frames (a clip), if it is one. */

@@ -226,7 +226,7 @@ export class Booth {
 			take: () => this.#take().still,
 			shoot: () => {
 				const { pressed, still } = this.#take();
-				return keep(
+				const saved = keep(
 					still
 						.then((s) => saver.savePhoto(s))
 						.then((meta) => {
@@ -236,6 +236,8 @@ export class Booth {
 						}),
 					true
 				);
+				this.#shutter.holdPreview(saved);
+				return saved;
 			},
 			keep: (save) => keep(save)
 		};

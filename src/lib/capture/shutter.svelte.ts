@@ -34,6 +34,7 @@ export class Shutter {
 	#controls: CameraControls;
 	/** Frame uniqueness: no two stills share a camera frame (made with the still path). */
 	#frames: FrameGate | undefined;
+	#prepare: typeof import('$lib/capture/backdrop-prepare') | undefined;
 	#path: Promise<StillPath> | undefined;
 	/** A takePhoto() is running: a shot meanwhile takes the live frame instead of queueing. */
 	#photoInFlight = false;
@@ -46,6 +47,20 @@ export class Shutter {
 		// Loaded with the camera, and the encode worker started, so the first shot finds both up
 		// (a press that beats them waits for the code; until the worker answers, the page encodes).
 		camera.onStream((track) => void (track && this.#load().then((p) => p.warmEncoder())));
+	}
+
+	/**
+	 * Keeps the live backdrop's preview and segmentation holding off until `saved` settles (the
+	 * shot stored): resumed the moment the still was encoded, they slowed its save on two cores.
+	 */
+	holdPreview(saved: Promise<unknown>): void {
+		void this.#load().then(
+			(p) => {
+				const done = p.stillComing();
+				void saved.finally(done).catch(() => {});
+			},
+			() => {}
+		);
 	}
 
 	#load(): Promise<StillPath> {
@@ -80,19 +95,25 @@ export class Shutter {
 		const wanted = { ...photoSettings(this.#controls.photoCapabilities, size), ...this.#controls.photoSettings() };
 		const useTakePhoto = !this.#photoInFlight && takePhotoAdds(wanted, video.videoWidth, video.videoHeight);
 		if (useTakePhoto) this.#photoInFlight = true;
+		let sent: (() => void) | undefined;
 		try {
-			const { FrameGate, renderStill, sourceFrame, waitForLiveFrame } = await this.#load();
+			const { FrameGate, renderStill, sourceFrame, stillComing, waitForLiveFrame } = await this.#load();
+			// The live backdrop holds off from now: on two cores its segmentation would slow this shot.
+			sent = stillComing();
 			// A backdrop's model is loaded when it is chosen; the first shot after a reload waits for
 			// it, a few seconds at most (then the still waits in the worker instead). A "Your photo"
 			// deleted from the gallery is not drawn: the shot is kept without it.
 			const backdrop = recipe ? recipe.backdrop : photoRecipe(values, this.#camera.facesUser, { width: 1, height: 1 }).backdrop;
 			let withoutBackdrop = false;
 			if (backdrop) {
-				const { prepareBackdrop, BackdropPhotoMissingError } = await import('$lib/capture/backdrop-prepare');
-				await Promise.race([prepareBackdrop(backdrop), new Promise((r) => setTimeout(r, BACKDROP_WAIT_MS))]).catch((e: unknown) => {
-					withoutBackdrop = e instanceof BackdropPhotoMissingError;
-					console.warn('The backdrop is not ready; the photo may be saved without it:', e);
-				});
+				// Ready since the last shot (the usual case): nothing to wait for, not even a task.
+				const prepare = (this.#prepare ??= await import('$lib/capture/backdrop-prepare'));
+				if (!prepare.backdropPrepared(backdrop)) {
+					await Promise.race([prepare.prepareBackdrop(backdrop), new Promise((r) => setTimeout(r, BACKDROP_WAIT_MS))]).catch((e: unknown) => {
+						withoutBackdrop = e instanceof prepare.BackdropPhotoMissingError;
+						console.warn('The backdrop is not ready; the photo may be saved without it:', e);
+					});
+				}
 				signal?.throwIfAborted();
 			}
 			const frames = (this.#frames ??= new FrameGate());
@@ -120,6 +141,8 @@ export class Shutter {
 			if (useTakePhoto) this.#photoInFlight = false;
 			if (isAbort(e) || e instanceof CameraError) throw e;
 			throw new CaptureFailedError({ cause: e });
+		} finally {
+			sent?.();
 		}
 	}
 }

@@ -6,4 +6,4 @@
 export { FrameGate } from './frames';
 export { sourceFrame, waitForLiveFrame } from './still-sources';
 export { renderStill } from '$lib/pixels/render-still';
-export { warmEncoder } from '$lib/pixels/encode-client';
+export { stillComing, warmEncoder } from '$lib/pixels/encode-client';

@@ -52,7 +52,45 @@ let stillsOut = 0;
  * load): the live backdrop holds off meanwhile, on two cores it would slow the shot.
  */
 export function stillsInHand(): boolean {
-	return stillsOut > 0;
+	return stillsOut > 0 || coming > 0;
+}
+
+/** Stills pressed for and not yet sent (their frame and backdrop being got ready on the page). */
+let coming = 0;
+
+/**
+ * Says a still is on its way, from the press on, so the live backdrop holds off from then (see
+ * stillsInHand); call the function it returns once the still is sent, or given up.
+ */
+export function stillComing(): () => void {
+	coming++;
+	inHand();
+	let done = false;
+	return () => {
+		if (!done) coming--;
+		done = true;
+		inHand();
+	};
+}
+
+/** Since when stills have been in hand without a break (0: none is). */
+let handSince = 0;
+function inHand(): void {
+	if (!stillsInHand()) handSince = 0;
+	else if (!handSince) handSince = performance.now();
+}
+
+/** How long at a stretch the effect preview holds its frame for stills in hand. */
+const HOLD_MS = 400;
+
+/**
+ * Whether the effect preview holds its last frame now: a still is in hand, and has been for less
+ * than HOLD_MS. Without a GPU the preview's WebGL draws shared the machine with the still's own
+ * (a Sepia shot took 230 ms, 170 ms held); the flash covers the preview meanwhile. In a burst the
+ * preview goes on after that, so people see themselves between shots.
+ */
+export function previewHolds(): boolean {
+	return handSince > 0 && performance.now() - handSince < HOLD_MS;
 }
 /** Stills whose thumbnail is still coming, by job id. */
 const thumbnails = new Map<number, (t: EncodedThumbnail | undefined) => void>();
@@ -223,6 +261,7 @@ export async function stillInWorker(
 	const thumbnail = new Promise<EncodedThumbnail | undefined>((resolve) => thumbnails.set(id, resolve));
 	undrawn++;
 	stillsOut++;
+	inHand();
 	let counted = true;
 	const drawn = () => {
 		if (counted) undrawn--;
@@ -242,6 +281,7 @@ export async function stillInWorker(
 		.finally(() => {
 			drawn();
 			stillsOut--;
+			inHand();
 		});
 	if (answer.kind === 'encoded') return { blob: answer.blob, thumbnail };
 	const error = new EncoderUnavailableError(answer.kind === 'failed' ? answer.message : 'Unexpected answer.');

@@ -212,9 +212,23 @@ self.onmessage = (event: MessageEvent<EncodeRequest>) => {
 			return void readyBackdrops()
 				.then((m) => {
 					if (backdrop.image && backdrop.ref.photo) m.keepBackdropImage(backdrop.ref.photo, backdrop.image);
+					return m;
 				})
-				.catch((e: unknown) => console.warn('Backdrops could not load in the encode worker:', e))
-				.finally(() => reply({ id: msg.id, kind: 'pong' }));
+				.then(
+					(m) => {
+						reply({ id: msg.id, kind: 'pong' });
+						// Once, after the answer: a still sent meanwhile waits for it this once.
+						try {
+							m.warmBackdrops();
+						} catch (e) {
+							console.warn('Could not warm the backdrop work up:', e);
+						}
+					},
+					(e: unknown) => {
+						console.warn('Backdrops could not load in the encode worker:', e);
+						reply({ id: msg.id, kind: 'pong' });
+					}
+				);
 		}
 		if (msg.effect) {
 			try {

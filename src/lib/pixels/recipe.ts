@@ -7,7 +7,7 @@
 import type { Context2D } from './canvas';
 import type { Size } from './geometry';
 import { cropRect, type BackdropRef, type FrameRecipe } from './recipe-data';
-import { planesToImage, type PlanarFrame } from './effects/planes';
+import { planesToImage, type PlanarFrame, type PlanarSource } from './effects/planes';
 
 export * from './recipe-data';
 
@@ -25,8 +25,12 @@ export function registerEffect(id: string, render: EffectRenderer): void {
 	effects.set(id, render);
 }
 
-/** Puts a backdrop behind the person in a picture's pixels, in place (see backdrops/stills.ts). */
-export type BackdropRenderer = (picture: ImageData, backdrop: BackdropRef) => void;
+/**
+ * Puts a backdrop behind the person in a picture's pixels, in place (see backdrops/stills.ts);
+ * given `src`, the picture is not drawn yet: it is made from those planes as the backdrop goes in.
+ * False where no backdrop was put in (and, given `src`, nothing drawn).
+ */
+export type BackdropRenderer = (picture: ImageData, backdrop: BackdropRef, src?: PlanarSource) => boolean;
 
 let backdrops: BackdropRenderer | undefined;
 
@@ -61,8 +65,7 @@ export function drawRecipe(ctx: Context2D, source: CanvasImageSource, frame: Siz
 	}
 	if (recipe.backdrop && backdropsHere()) {
 		const picture = ctx.getImageData(0, 0, out.width, out.height);
-		backdrops!(picture, recipe.backdrop);
-		ctx.putImageData(picture, 0, 0);
+		if (backdrops!(picture, recipe.backdrop)) ctx.putImageData(picture, 0, 0);
 	}
 	drawEffect(ctx, out, recipe);
 }
@@ -77,7 +80,8 @@ function backdropsHere(): boolean {
 /**
  * drawRecipe from the frame's YUV planes, converted in JS straight into the picture's pixels:
  * for a backdrop, which works on the pixels anyway, this skips the browser's drawing of the
- * frame and reading it back (65 and 35 ms for a 1080p still in a worker here, against 10-15 ms).
+ * frame and reading it back (65 and 35 ms for a 1080p still in a worker here, against 10-15 ms),
+ * and the backdrop's pass makes the picture itself, converting only the person's pixels.
  * Only where nothing is resampled (the crop at the frame's own size); false, with nothing drawn,
  * otherwise.
  */
@@ -85,8 +89,9 @@ export function drawRecipeFromPlanes(ctx: Context2D, planes: PlanarFrame, out: S
 	const r = cropRect(planes, recipe);
 	if (r.width !== out.width || r.height !== out.height || !Number.isInteger(r.x) || !Number.isInteger(r.y)) return false;
 	const picture = pictureOf(out);
-	planesToImage(planes, picture, !!recipe.mirror, r);
-	if (recipe.backdrop && backdropsHere()) backdrops!(picture, recipe.backdrop);
+	const src = { planes, mirror: !!recipe.mirror, from: r };
+	// With a backdrop the picture is made as it goes in (the room's pixels never converted).
+	if (!(recipe.backdrop && backdropsHere() && backdrops!(picture, recipe.backdrop, src))) planesToImage(planes, picture, src.mirror, r);
 	ctx.putImageData(picture, 0, 0);
 	drawEffect(ctx, out, recipe);
 	return true;

@@ -125,8 +125,13 @@ export function shrinkBlurred(p: Pixels, width: number, height: number): Pixels 
 	return { data: out, width, height };
 }
 
+export interface Axis {
+	first: Int32Array;
+	weight: Uint16Array;
+}
+
 /** For scaling `from` samples up to `to`: each output's first input sample and the next one's weight (0-256). */
-function axis(to: number, from: number): { first: Int32Array; weight: Uint16Array } {
+export function axis(to: number, from: number): Axis {
 	const first = new Int32Array(to);
 	const weight = new Uint16Array(to);
 	const scale = from / to;
@@ -137,6 +142,28 @@ function axis(to: number, from: number): { first: Int32Array; weight: Uint16Arra
 		weight[i] = from < 2 ? 0 : Math.round((at - first[i]) * 256);
 	}
 	return { first, weight };
+}
+
+/**
+ * Row `y` of the picture's mask into `into` (maskWidth + 1 values): between two of the mask's rows
+ * (x 256, so x 256 x 256 once mixed along x), one past its end repeating the last.
+ */
+export function maskRow(into: Uint32Array, alpha: Uint8ClampedArray, maskWidth: number, maskHeight: number, my: Axis, y: number): void {
+	const m0 = my.first[y] * maskWidth;
+	const m1 = Math.min(maskHeight - 1, my.first[y] + 1) * maskWidth;
+	const wy = my.weight[y];
+	for (let i = 0; i < maskWidth; i++) into[i] = alpha[m0 + i] * (256 - wy) + alpha[m1 + i] * wy;
+	into[maskWidth] = into[maskWidth - 1];
+}
+
+/** Row `y` of the blurred room scaled up along y, into `into` (RGB x 256 per column, and one past the end). */
+export function backRow(into: Uint32Array, small: Pixels, sy: Axis, y: number): void {
+	const s0 = sy.first[y] * small.width * 4;
+	const s1 = Math.min(small.height - 1, sy.first[y] + 1) * small.width * 4;
+	const w = sy.weight[y];
+	const s = small.data;
+	for (let i = 0; i < small.width; i++) for (let c = 0; c < 3; c++) into[i * 3 + c] = s[s0 + i * 4 + c] * (256 - w) + s[s1 + i * 4 + c] * w;
+	for (let c = 0; c < 3; c++) into[small.width * 3 + c] = into[(small.width - 1) * 3 + c];
 }
 
 /**
@@ -159,22 +186,8 @@ export function blend(picture: Pixels, alpha: Uint8ClampedArray, maskWidth: numb
 	let bg = colour[1];
 	let bb = colour[2];
 	for (let y = 0; y < height; y++) {
-		// This row's mask, between two of the mask's rows (x 256 x 256 once mixed along x); one
-		// past its end repeats the last.
-		const m0 = my.first[y] * maskWidth;
-		const m1 = Math.min(maskHeight - 1, my.first[y] + 1) * maskWidth;
-		const wy = my.weight[y];
-		for (let i = 0; i < maskWidth; i++) row[i] = alpha[m0 + i] * (256 - wy) + alpha[m1 + i] * wy;
-		row[maskWidth] = row[maskWidth - 1];
-		if (small && back && sy) {
-			const s0 = sy.first[y] * small.width * 4;
-			const s1 = Math.min(small.height - 1, sy.first[y] + 1) * small.width * 4;
-			const w = sy.weight[y];
-			const s = small.data;
-			for (let i = 0; i < small.width; i++)
-				for (let c = 0; c < 3; c++) back[i * 3 + c] = s[s0 + i * 4 + c] * (256 - w) + s[s1 + i * 4 + c] * w;
-			for (let c = 0; c < 3; c++) back[small.width * 3 + c] = back[(small.width - 1) * 3 + c];
-		}
+		maskRow(row, alpha, maskWidth, maskHeight, my, y);
+		if (small && back && sy) backRow(back, small, sy, y);
 		let k = y * width * 4;
 		for (let x = 0; x < width; x++, k += 4) {
 			const j = mx.first[x];

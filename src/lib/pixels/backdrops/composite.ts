@@ -9,6 +9,8 @@ import { blend, featherMask, shrinkBlurred, type Behind, type Pixels } from './b
 import { drawScene, type Area } from './scenes';
 import { hexToRgb } from '$lib/colour';
 import type { Mask } from './segmenter';
+import { blendPlanes } from './planar-blend';
+import { planesToImage, type PlanarSource } from '../effects/planes';
 
 export interface BackdropPlace {
 	/** Where the backdrop is fitted (the part of the picture the photo keeps); all of it when absent. */
@@ -64,14 +66,20 @@ function mirrored(ctx: Context2D, area: Area, flip: boolean): void {
 }
 
 
-/** What goes behind the person in `picture` (Blur is the picture itself, so it is made first). */
-function behind(picture: Pixels, info: BackdropInfo, image: Image | undefined, area: Area, flip: boolean): Behind {
+/**
+ * What goes behind the person in `picture` (Blur is the picture itself: it is drawn first, or
+ * read from the planes `src` it is about to be made from).
+ */
+function behind(picture: Pixels, info: BackdropInfo, image: Image | undefined, area: Area, flip: boolean, src?: PlanarSource): Behind {
 	const { width, height } = picture;
 	const key = `${info.id} ${width} ${height} ${area.x} ${area.y} ${area.width} ${area.height} ${flip}`;
 	switch (info.kind) {
-		case 'blur':
-			// About 1/18 of the size, blurred there: scaled back up, a wide soft blur.
-			return { small: shrinkBlurred(picture, Math.max(4, Math.round(width / 18)), Math.max(4, Math.round(height / 18))) };
+		case 'blur': {
+			// About 1/18 of the size, blurred there: scaled back up, a wide soft blur. From the
+			// planes, a third of the size is read (shrinkBlurred samples no more of a whole picture).
+			const room = src ? planesToImage(src.planes, blank(Math.ceil(width / 3), Math.ceil(height / 3)), src.mirror, src.from) : picture;
+			return { small: shrinkBlurred(room, Math.max(4, Math.round(width / 18)), Math.max(4, Math.round(height / 18))) };
+		}
 		case 'scene':
 			return {
 				full: scenes.get(key, undefined, width, height, (ctx) => {
@@ -102,6 +110,17 @@ export function compositePixels(picture: Pixels, mask: Mask, info: BackdropInfo,
 	const area = place.area ?? { x: 0, y: 0, width: picture.width, height: picture.height };
 	blend(picture, featherMask(mask), mask.width, mask.height, behind(picture, info, image, area, !!place.flip));
 }
+
+/**
+ * The same for a picture still to be made from a frame's planes (`picture` only gives the size
+ * and the memory): made and composited in one pass (planar-blend.ts).
+ */
+export function compositePlanes(picture: Pixels, src: PlanarSource, mask: Mask, info: BackdropInfo, image?: Image): void {
+	const area = { x: 0, y: 0, width: picture.width, height: picture.height };
+	blendPlanes(picture, src, featherMask(mask), mask.width, mask.height, behind(picture, info, image, area, false, src));
+}
+
+const blank = (width: number, height: number): Pixels => ({ data: new Uint8ClampedArray(width * height * 4), width, height });
 
 /** The same, for the picture on `ctx` (`width` x `height`): read, mixed, put back. */
 export function composite(ctx: Context2D, width: number, height: number, mask: Mask, info: BackdropInfo, image?: Image, place: BackdropPlace = {}): void {

@@ -13,12 +13,16 @@ import { stillsInHand } from '../encode-client';
 
 /** The model's input size: frames are sent at it, scaled by the browser. */
 const MODEL = 256;
+/** The segmentation worker rests this many times as long as its last mask took (see onmessage). */
+const REST = 1;
 
 export class LiveBackdrop {
 	#worker: Worker;
 	#mask: ImageData | undefined;
 	#busy = false;
 	#failed = false;
+	/** No frame is sent before this (see onmessage). */
+	#restUntil = 0;
 	#onerror: (message: string) => void;
 
 	constructor(onerror: (message: string) => void) {
@@ -27,7 +31,14 @@ export class LiveBackdrop {
 		this.#worker.onmessage = (event: MessageEvent<SegmentReply>) => {
 			this.#busy = false;
 			const msg = event.data;
-			if (msg.kind === 'mask') this.#mask = msg.mask;
+			if (msg.kind === 'mask') {
+				this.#mask = msg.mask;
+				// Rest as long as the mask took: the worker keeps at most half a core busy. On two
+				// cores it kept one nearly always, beside the page, the camera and the shots. Where a
+				// mask takes a few ms that is still every frame; here (15-30 ms) about 20 a second,
+				// and the preview draws every frame with the latest.
+				this.#restUntil = performance.now() + REST * msg.ms;
+			}
 			else {
 				// Told once; no more frames are sent (the preview shows the camera as it is).
 				this.#failed = true;
@@ -51,7 +62,7 @@ export class LiveBackdrop {
 	apply(frame: HTMLCanvasElement | ImageData, ref: BackdropRef, place: BackdropPlace): boolean {
 		// While a shot is drawn and encoded the mask holds still: on two cores the preview's
 		// segmentation would slow the shot, and the still is segmented on its own anyway.
-		if (!this.#busy && !this.#failed && !stillsInHand()) {
+		if (!this.#busy && !this.#failed && !stillsInHand() && performance.now() >= this.#restUntil) {
 			this.#busy = true;
 			createImageBitmap(frame, { resizeWidth: MODEL, resizeHeight: MODEL, resizeQuality: 'low' }).then(
 				(bitmap) => this.#worker.postMessage({ kind: 'frame', bitmap } satisfies SegmentRequest, [bitmap]),

@@ -9,7 +9,8 @@ import { smoothMask } from './smooth';
 
 export type SegmentRequest = { kind: 'frame'; bitmap: ImageBitmap } | { kind: 'reset' };
 export type SegmentReply =
-	| { kind: 'mask'; mask: ImageData }
+	/** `ms`: how long the mask took to make here. */
+	| { kind: 'mask'; mask: ImageData; ms: number }
 	/** `unavailable`: this browser cannot run the model at all (no WebAssembly SIMD). */
 	| { kind: 'failed'; message: string; unavailable: boolean };
 
@@ -24,11 +25,12 @@ self.onmessage = async (event: MessageEvent<SegmentRequest>) => {
 	const { bitmap } = msg;
 	try {
 		const s = await (segmenter ??= Segmenter.load());
+		const started = performance.now();
 		const mask = s.mask(bitmap, bitmap);
 		if (running?.length === mask.data.length) smoothMask(running, mask.data);
 		else running = mask.data.slice();
 		const out = new ImageData(running.slice(), mask.width, mask.height);
-		self.postMessage({ kind: 'mask', mask: out } satisfies SegmentReply, [out.data.buffer]);
+		self.postMessage({ kind: 'mask', mask: out, ms: performance.now() - started } satisfies SegmentReply, [out.data.buffer]);
 	} catch (e) {
 		// Said once: the page stops sending frames (live.ts). A model that cannot run here is
 		// not tried again on every frame.

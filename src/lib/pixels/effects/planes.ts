@@ -112,11 +112,32 @@ export function planesToImage(
 	p: PlanarFrame,
 	out: { data: Uint8ClampedArray; width: number; height: number },
 	mirror = false,
-	from: { x: number; y: number; width: number; height: number } = { x: 0, y: 0, width: p.width, height: p.height }
+	from: Rect = { x: 0, y: 0, width: p.width, height: p.height }
 ): typeof out {
-	const { width: W, height: H, data, offsets, matrix: m, offset } = p;
-	const w = out.width;
-	const h = out.height;
+	const s = planeSampler(p, out.width, out.height, mirror, from);
+	const rows: Row = { px: pixels32(out.data), xs: s.xs, cs: s.cs, y: p.data, c: s.c, base: s.base, w: out.width };
+	for (let y = 0; y < out.height; y++) row(rows, y * out.width, ...s.rowAt(y));
+	return out;
+}
+
+type Rect = { x: number; y: number; width: number; height: number };
+
+/** A picture still to be made from a frame's planes: their part `from`, mirrored if asked. */
+export interface PlanarSource {
+	planes: PlanarFrame;
+	mirror: boolean;
+	from: Rect;
+}
+
+/**
+ * How to read the planes' part `from` as a `w` x `h` picture (nearest samples), mirrored if
+ * asked: for each output column its Y sample (`xs`) and chroma sample (`cs`), and for each
+ * output row where its Y, U and V rows start in `data`; with the conversion in integers (x 1024:
+ * r = (c0 Y + c3 U + c6 V + base0) >> 10, and so on, clamped with CLAMP). planesToImage and the
+ * backdrops' blend (which converts only the pixels the person keeps) read the planes alike.
+ */
+export function planeSampler(p: PlanarFrame, w: number, h: number, mirror: boolean, from: Rect) {
+	const { width: W, height: H, offsets, matrix: m, offset } = p;
 	const cw = Math.ceil(W / 2);
 	const nv12 = p.format === 'NV12';
 	// In integers (x 1024), one 32-bit store per pixel: the float version with a clamped store
@@ -130,17 +151,17 @@ export function planesToImage(
 		xs[mirror ? w - 1 - x : x] = sx;
 		cs[mirror ? w - 1 - x : x] = nv12 ? (sx >> 1) * 2 : sx >> 1;
 	}
-	const rows: Row = { px: pixels32(out.data), xs, cs, y: data, c, base, w };
-	for (let y = 0; y < h; y++) {
+	/** Where output row `y`'s Y, U and V samples start in the planes' data. */
+	const rowAt = (y: number): [number, number, number] => {
 		const sy = Math.min(H - 1, Math.floor(from.y + ((y + 0.5) * from.height) / h));
 		const crow = (sy >> 1) * (nv12 ? cw * 2 : cw);
 		const u = offsets[1] + crow;
-		row(rows, y * w, sy * W, u, nv12 ? u + 1 : offsets[2] + crow);
-	}
-	return out;
+		return [sy * W, u, nv12 ? u + 1 : offsets[2] + crow];
+	};
+	return { xs, cs, c, base, rowAt };
 }
 
-interface Row {
+export interface Row {
 	px: Uint32Array | Uint8ClampedArray;
 	xs: Int32Array;
 	cs: Int32Array;
@@ -151,21 +172,24 @@ interface Row {
 }
 
 /** 0-255 for -1024..1023: the clamp as a table. */
-const CLAMP = Uint8Array.from({ length: 2048 }, (_, i) => Math.max(0, Math.min(255, i - 1024)));
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+export const CLAMP = Uint8Array.from({ length: 2048 }, (_, i) => Math.max(0, Math.min(255, i - 1024)));
+export const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** The pixels as one 32-bit word each (RGBA in memory), where the machine is little-endian. */
-function pixels32(data: Uint8ClampedArray): Uint32Array | Uint8ClampedArray {
+export function pixels32(data: Uint8ClampedArray): Uint32Array | Uint8ClampedArray {
 	return LITTLE_ENDIAN ? new Uint32Array(data.buffer, data.byteOffset, data.byteLength >> 2) : data;
 }
 
-/** One row of planesToImage: a function of its own, so the engine optimises it after a few rows. */
-function row(r: Row, at: number, yRow: number, uRow: number, vRow: number): void {
-	const { px, xs, cs, y, c, base, w } = r;
+/**
+ * One row of planesToImage (its columns `from` to `to`, all by default): a function of its own,
+ * so the engine optimises it after a few rows.
+ */
+export function row(r: Row, at: number, yRow: number, uRow: number, vRow: number, from = 0, to = r.w): void {
+	const { px, xs, cs, y, c, base } = r;
 	const [c0, c1, c2, c3, c4, c5, c6, c7, c8] = c;
 	const [b0, b1, b2] = base;
 	const wide = px instanceof Uint32Array;
-	for (let x = 0; x < w; x++) {
+	for (let x = from; x < to; x++) {
 		const Y = y[yRow + xs[x]];
 		const U = y[uRow + cs[x]];
 		const V = y[vRow + cs[x]];

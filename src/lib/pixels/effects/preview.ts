@@ -7,7 +7,7 @@
 import { effectInfo, markEffectsUnavailable } from '$lib/effects/list';
 import type { BackdropRef, Crop } from '../recipe-data';
 import { LiveBackdrop } from '$lib/pixels/backdrops/live';
-import { stillsInHand } from '$lib/pixels/encode-client';
+import { previewHolds, stillsInHand } from '$lib/pixels/encode-client';
 import { EffectGL, framePlacement, type Placement, type PlanarFrame } from './gl';
 import { copyPlanes } from './planes';
 import { plainFrame } from './preview-plain';
@@ -226,6 +226,8 @@ export function startPreview(
 			delete canvas.dataset.backdrop;
 		}
 		if (!gl) return;
+		// Held for a shot (see previewHolds): the flash covers it.
+		if (previewHolds()) return;
 		const read = planes(video);
 		if (!read) return void gl.draw(stage(video, out.width, out.height), id, placement, out);
 		busy = true;
