@@ -14,7 +14,6 @@ import { photoSettings, takePhotoAdds } from './constraints';
 import { CameraError, CaptureFailedError } from './errors';
 import type { FrameGate } from './frames';
 import { photoRecipe } from './recipes';
-import { BACKDROP_WAIT_MS } from '$lib/backdrops/wait';
 import type { StillMethod } from './still-sources';
 
 type StillPath = typeof import('./still-path');
@@ -34,7 +33,6 @@ export class Shutter {
 	#controls: CameraControls;
 	/** Frame uniqueness: no two stills share a camera frame (made with the still path). */
 	#frames: FrameGate | undefined;
-	#prepare: typeof import('$lib/capture/backdrop-prepare') | undefined;
 	#path: Promise<StillPath> | undefined;
 	/** A takePhoto() is running: a shot meanwhile takes the live frame instead of queueing. */
 	#photoInFlight = false;
@@ -54,13 +52,9 @@ export class Shutter {
 	 * shot stored): resumed the moment the still was encoded, they slowed its save on two cores.
 	 */
 	holdPreview(saved: Promise<unknown>): void {
-		void this.#load().then(
-			(p) => {
-				const done = p.stillComing();
-				void saved.finally(done).catch(() => {});
-			},
-			() => {}
-		);
+		void this.#load()
+			.then((p) => saved.finally(p.stillComing()))
+			.catch(() => {});
 	}
 
 	#load(): Promise<StillPath> {
@@ -97,25 +91,12 @@ export class Shutter {
 		if (useTakePhoto) this.#photoInFlight = true;
 		let sent: (() => void) | undefined;
 		try {
-			const { FrameGate, renderStill, sourceFrame, stillComing, waitForLiveFrame } = await this.#load();
+			const { FrameGate, backdropForShot, renderStill, sourceFrame, stillComing, waitForLiveFrame } = await this.#load();
 			// The live backdrop holds off from now: on two cores its segmentation would slow this shot.
 			sent = stillComing();
-			// A backdrop's model is loaded when it is chosen; the first shot after a reload waits for
-			// it, a few seconds at most (then the still waits in the worker instead). A "Your photo"
-			// deleted from the gallery is not drawn: the shot is kept without it.
 			const backdrop = recipe ? recipe.backdrop : photoRecipe(values, this.#camera.facesUser, { width: 1, height: 1 }).backdrop;
-			let withoutBackdrop = false;
-			if (backdrop) {
-				// Ready since the last shot (the usual case): nothing to wait for, not even a task.
-				const prepare = (this.#prepare ??= await import('$lib/capture/backdrop-prepare'));
-				if (!prepare.backdropPrepared(backdrop)) {
-					await Promise.race([prepare.prepareBackdrop(backdrop), new Promise((r) => setTimeout(r, BACKDROP_WAIT_MS))]).catch((e: unknown) => {
-						withoutBackdrop = e instanceof prepare.BackdropPhotoMissingError;
-						console.warn('The backdrop is not ready; the photo may be saved without it:', e);
-					});
-				}
-				signal?.throwIfAborted();
-			}
+			const withoutBackdrop = !!backdrop && !(await backdropForShot(backdrop));
+			signal?.throwIfAborted();
 			const frames = (this.#frames ??= new FrameGate());
 			frames.attach(video);
 			await waitForLiveFrame(track, video, undefined, signal);
