@@ -66,18 +66,25 @@ export function stillComing(): () => void {
 	coming++;
 	inHand();
 	let done = false;
-	return () => {
+	const release = () => {
 		if (!done) coming--;
 		done = true;
+		clearTimeout(timer);
 		inHand();
 	};
+	// A save that never settles (a blocked upgrade, a stalled disk) does not hold the preview for good.
+	const timer = setTimeout(release, COMING_MAX_MS);
+	return release;
 }
 
-/** Since when stills have been in hand without a break (0: none is). */
-let handSince = 0;
+/** The longest a still on its way counts as in hand. */
+const COMING_MAX_MS = 3000;
+
+/** Since when stills have been in hand without a break (undefined: none is). */
+let handSince: number | undefined;
 function inHand(): void {
-	if (!stillsInHand()) handSince = 0;
-	else if (!handSince) handSince = performance.now();
+	if (!stillsInHand()) handSince = undefined;
+	else handSince ??= performance.now();
 }
 
 /** How long at a stretch the effect preview holds its frame for stills in hand. */
@@ -90,7 +97,7 @@ const HOLD_MS = 400;
  * preview goes on after that, so people see themselves between shots.
  */
 export function previewHolds(): boolean {
-	return handSince > 0 && performance.now() - handSince < HOLD_MS;
+	return handSince !== undefined && performance.now() - handSince < HOLD_MS;
 }
 /** Stills whose thumbnail is still coming, by job id. */
 const thumbnails = new Map<number, (t: EncodedThumbnail | undefined) => void>();

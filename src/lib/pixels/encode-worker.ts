@@ -96,6 +96,21 @@ function release(canvas: OffscreenCanvas, pooled: boolean): void {
 	if (pooled && idle.length < IDLE_MAX) idle.push(canvas);
 }
 
+/**
+ * Runs `round` (one round of warming up, true while more are left) in tasks of its own while no
+ * still is waiting; a still stops it (its own work warms the code up as well).
+ */
+function warm(round: () => boolean): void {
+	setTimeout(() => {
+		if (stillsWaiting > 0) return;
+		try {
+			if (round()) warm(round);
+		} catch (e) {
+			console.warn('Could not warm the backdrop work up:', e);
+		}
+	}, 0);
+}
+
 async function still(msg: Extract<EncodeRequest, { kind: 'still' }>): Promise<void> {
 	const { frame, size } = msg;
 	let canvas: OffscreenCanvas;
@@ -217,12 +232,7 @@ self.onmessage = (event: MessageEvent<EncodeRequest>) => {
 				.then(
 					(m) => {
 						reply({ id: msg.id, kind: 'pong' });
-						// Once, after the answer: a still sent meanwhile waits for it this once.
-						try {
-							m.warmBackdrops();
-						} catch (e) {
-							console.warn('Could not warm the backdrop work up:', e);
-						}
+						warm(m.warmBackdrops);
 					},
 					(e: unknown) => {
 						console.warn('Backdrops could not load in the encode worker:', e);

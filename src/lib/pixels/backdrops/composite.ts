@@ -76,8 +76,9 @@ function behind(picture: Pixels, info: BackdropInfo, image: Image | undefined, a
 	switch (info.kind) {
 		case 'blur': {
 			// About 1/18 of the size, blurred there: scaled back up, a wide soft blur. From the
-			// planes, a third of the size is read (shrinkBlurred samples no more of a whole picture).
-			const room = src ? planesToImage(src.planes, blank(Math.ceil(width / 3), Math.ceil(height / 3)), src.mirror, src.from) : picture;
+			// planes, a picture a third of the size is read: as many samples as shrinkBlurred takes
+			// of a whole one (every third pixel), a pixel further along (the same room, blurred).
+			const room = src ? planesToImage(src.planes, third(Math.ceil(width / 3), Math.ceil(height / 3)), src.mirror, src.from) : picture;
 			return { small: shrinkBlurred(room, Math.max(4, Math.round(width / 18)), Math.max(4, Math.round(height / 18))) };
 		}
 		case 'scene':
@@ -120,7 +121,12 @@ export function compositePlanes(picture: Pixels, src: PlanarSource, mask: Mask, 
 	blendPlanes(picture, src, featherMask(mask), mask.width, mask.height, behind(picture, info, image, area, false, src));
 }
 
-const blank = (width: number, height: number): Pixels => ({ data: new Uint8ClampedArray(width * height * 4), width, height });
+/** The Blur's third-size picture, kept from one still to the next (fresh memory is dear here). */
+let thirdSize: Pixels | undefined;
+function third(width: number, height: number): Pixels {
+	if (thirdSize?.width !== width || thirdSize.height !== height) thirdSize = { data: new Uint8ClampedArray(width * height * 4), width, height };
+	return thirdSize;
+}
 
 /** The same, for the picture on `ctx` (`width` x `height`): read, mixed, put back. */
 export function composite(ctx: Context2D, width: number, height: number, mask: Mask, info: BackdropInfo, image?: Image, place: BackdropPlace = {}): void {

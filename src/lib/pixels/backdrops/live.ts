@@ -37,7 +37,7 @@ export class LiveBackdrop {
 				// cores it kept one nearly always, beside the page, the camera and the shots. Where a
 				// mask takes a few ms that is still every frame; here (15-30 ms) about 20 a second,
 				// and the preview draws every frame with the latest.
-				this.#restUntil = performance.now() + REST * msg.ms;
+				this.#restUntil = performance.now() + REST * (Number.isFinite(msg.ms) ? msg.ms : 0);
 			}
 			else {
 				// Told once; no more frames are sent (the preview shows the camera as it is).

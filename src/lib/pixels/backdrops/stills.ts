@@ -31,17 +31,27 @@ export function loadBackdrops(): Promise<Segmenter> {
 	return loading;
 }
 
-let warm = false;
+/** What warming up has left to do: a made-up frame and mask, and the rounds to go. */
+let warming: { rounds: number; round: () => void } | undefined;
 
 /**
- * Runs a still's backdrop work a few times on a made-up frame (a grey gradient with a disc for a
- * person, 640x360), once per thread, when there is time: the model's first inferences and the
+ * Runs a still's backdrop work on a made-up frame (a grey gradient with a disc for a person,
+ * 640x360), a round at a time, four rounds once per thread: the model's first inferences and the
  * blend's first passes run as unoptimised code, and the first shots after a load paid for it
- * (90-170 ms against 55-85 for the next ones here). About 100 ms of this thread's time.
+ * (90-170 ms against 55-85 for the next ones here). About 25 ms a round. True while rounds are
+ * left: the caller runs the next when the thread is free, and stops once a still comes (its own
+ * work warms the code up as well).
  */
-export function warmBackdrops(): void {
-	if (warm || !segmenter) return;
-	warm = true;
+export function warmBackdrops(): boolean {
+	if (!segmenter) return false;
+	warming ??= warmUp(segmenter);
+	if (warming.rounds <= 0) return false;
+	warming.rounds--;
+	warming.round();
+	return warming.rounds > 0;
+}
+
+function warmUp(s: Segmenter): { rounds: number; round: () => void } {
 	const W = 640;
 	const H = 360;
 	const data = new Uint8Array((W * H * 3) / 2).fill(128);
@@ -51,16 +61,19 @@ export function warmBackdrops(): void {
 		mirror: true,
 		from: { x: 0, y: 0, width: W, height: H }
 	};
-	const { width, height } = segmenter.size;
+	const { width, height } = s.size;
 	const mask = new ImageData(width, height);
 	for (let y = 0; y < height; y++)
 		for (let x = 0; x < width; x++) mask.data[(y * width + x) * 4 + 3] = Math.hypot(x - width / 2, y - height / 2) < width / 4 ? 255 : 0;
 	const picture = new ImageData(W, H);
 	const kinds = ['pink', 'blur'].map((id) => backdropInfo(id)).filter((info) => !!info);
-	for (let i = 0; i < 4; i++) {
-		segmenter.run(squeezePlanes(src, width, height));
-		for (const info of kinds) compositePlanes(picture, src, mask, info);
-	}
+	return {
+		rounds: 4,
+		round: () => {
+			s.run(squeezePlanes(src, width, height));
+			for (const info of kinds) compositePlanes(picture, src, mask, info);
+		}
+	};
 }
 
 /** Says why a picture is kept without its backdrop. */

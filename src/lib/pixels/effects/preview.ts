@@ -7,7 +7,7 @@
 import { effectInfo, markEffectsUnavailable } from '$lib/effects/list';
 import type { BackdropRef, Crop } from '../recipe-data';
 import { LiveBackdrop } from '$lib/pixels/backdrops/live';
-import { previewHolds, stillsInHand } from '$lib/pixels/encode-client';
+import { previewHolds } from '$lib/pixels/encode-client';
 import { EffectGL, framePlacement, type Placement, type PlanarFrame } from './gl';
 import { copyPlanes } from './planes';
 import { plainFrame } from './preview-plain';
@@ -189,9 +189,10 @@ export function startPreview(
 		if (v.backdrop) {
 			// The person over the backdrop on a 2D canvas first, then the effect over all of it.
 			live ??= new LiveBackdrop(onBackdropError);
-			// While a shot is drawn and encoded the backdrop preview holds its last frame (the
-			// shutter's flash covers it): on two cores its compositing slowed the shot.
-			if (stillsInHand()) return;
+			// A shot holds the backdrop preview's last frame for a moment (see previewHolds; the
+			// shutter's flash covers it): on two cores its compositing slowed the shot. Its
+			// segmentation holds as long as a still is in hand (live.ts).
+			if (previewHolds()) return;
 			if (plain) {
 				const backdrop = v.backdrop;
 				const place = { area: cropArea(out, v.crop), flip: !!v.shownMirrored };
