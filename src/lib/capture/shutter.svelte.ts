@@ -48,8 +48,9 @@ export class Shutter {
 	}
 
 	/**
-	 * Keeps the live backdrop's preview and segmentation holding off until `saved` settles (the
-	 * shot stored): resumed the moment the still was encoded, they slowed its save on two cores.
+	 * Counts the shot as in hand until `saved` settles (the photo stored; 3 s at most): the live
+	 * backdrop's segmentation holds off meanwhile (resumed the moment the still was encoded, it
+	 * slowed the save on two cores), and the preview's drawing for its first 400 ms (previewHolds).
 	 */
 	holdPreview(saved: Promise<unknown>): void {
 		void this.#load()
